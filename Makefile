@@ -1,0 +1,34 @@
+# cafe — coffee orders as Quarkus reactive microservices. `make help` lists the targets.
+SHELL := bash
+MVN ?= mvn
+MVN_FLAGS ?= -B -ntp
+LAUNCHER_JAR := local-stack/launcher/target/cafe-local-stack-1.0.0-SNAPSHOT.jar
+LAUNCHER_CP = $(LAUNCHER_JAR):$$(cat local-stack/launcher/target/launcher.classpath)
+BUILT := target/.built
+SOURCES := $(shell find . -path ./.stack -prune -o -path '*/target' -prune -o -type f \
+             \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' \) -print)
+
+.PHONY: help build run stack test clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+build: $(BUILT) ## build every module (no tests) when sources changed
+
+$(BUILT): $(SOURCES)
+	$(MVN) $(MVN_FLAGS) -q install -DskipTests
+	@mkdir -p target && touch $@
+
+run: $(BUILT) ## start PostgreSQL, Kafka and the four services (8081-8084); Ctrl-C stops all
+	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main run
+
+stack: $(BUILT) ## start only PostgreSQL and Kafka (for quarkus:dev or tests); Ctrl-C stops them
+	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main stack
+
+test: ## build and run every test: unit, component (@QuarkusTest) and system, on a real PostgreSQL and Kafka
+	$(MVN) $(MVN_FLAGS) install
+	@mkdir -p target && touch $(BUILT)
+
+clean: ## remove build output and the local stack's data
+	$(MVN) $(MVN_FLAGS) -q clean
+	rm -rf target .stack

@@ -1,0 +1,61 @@
+package cafe.barista;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import cafe.events.EventCodec;
+import cafe.events.OrderPlaced;
+import cafe.events.Topics;
+import cafe.stack.KafkaEvents;
+import cafe.stack.LocalStackResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class TicketResourceTest {
+
+    @Test
+    void placedOrderFromKafkaBecomesAQueuedTicketOnce() {
+        UUID orderId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        String placed = EventCodec.toJson(new OrderPlaced(orderId, "c-1", 1, "Espresso", 2, 500, "EUR", UUID.randomUUID(), Instant.now()));
+
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.placed", placed);
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.placed", placed);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("status", "QUEUED")
+                .when().get("/tickets").then().statusCode(200)
+                .body("orderId", hasItem(orderId.toString())));
+        List<String> tickets = given().when().get("/tickets?size=200").then().extract().path("findAll { it.orderId == '" + orderId + "' }.id");
+        org.junit.jupiter.api.Assertions.assertEquals(1, tickets.size(), "one ticket for a redelivered event");
+
+        String ticket = tickets.get(0);
+        given().when().post("/tickets/" + ticket + "/finish").then().statusCode(409).contentType("application/problem+json");
+        given().when().post("/tickets/" + ticket + "/start").then().statusCode(200).body("status", equalTo("BREWING"));
+        given().when().post("/tickets/" + ticket + "/finish").then().statusCode(200).body("status", equalTo("READY"));
+        given().when().post("/tickets/" + ticket + "/start").then().statusCode(409);
+    }
+
+    @Test
+    void unknownTicketIsA404Problem() {
+        given().when().post("/tickets/" + UUID.randomUUID() + "/start")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownStatusFilterIsA400Problem() {
+        given().queryParam("status", "BOILING").when().get("/tickets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("status"));
+    }
+}

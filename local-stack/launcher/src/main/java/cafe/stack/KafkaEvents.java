@@ -1,0 +1,92 @@
+package cafe.stack;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** For tests: writes binary-mode CloudEvents to the stack's Kafka, and reads what services published. */
+public final class KafkaEvents {
+
+    private KafkaEvents() {
+    }
+
+    /** Sends a binary-mode CloudEvent (ce_* headers, JSON data) keyed by the order id. */
+    public static void send(String topic, String key, String eventId, String type, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        record.headers()
+                .add("ce_specversion", bytes("1.0"))
+                .add("ce_id", bytes(eventId))
+                .add("ce_type", bytes(type))
+                .add("ce_source", bytes("/tests"))
+                .add("ce_subject", bytes(key))
+                .add("content-type", bytes("application/json"));
+        sendRaw(record);
+    }
+
+    public static void sendRaw(ProducerRecord<String, String> record) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send to " + record.topic(), e);
+        }
+    }
+
+    /** Reads the topic from the start until a record matches or the time is up; returns the matches. */
+    public static List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match,
+            Duration timeout) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (found.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (match.test(record)) {
+                        found.add(record);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    /** The record's header as text, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    public static Map<String, String> headers(ConsumerRecord<String, String> record) {
+        Map<String, String> all = new java.util.TreeMap<>();
+        record.headers().forEach(h -> all.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return all;
+    }
+
+    private static String bootstrap() {
+        return LocalStack.shared().settings().kafkaBootstrap();
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,208 @@
+package cafe.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * An Apache Kafka broker in KRaft mode (one combined broker and controller on 127.0.0.1), run as a
+ * JVM process of its own from the jars the kafka-broker module resolved.
+ */
+final class KafkaServer implements AutoCloseable {
+
+    /** Every topic of the system, each with its dead-letter topic. */
+    static final List<String> TOPICS = List.of("cafe-orders", "cafe-payments", "cafe-barista");
+    private static final int PARTITIONS = 3;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+
+    private KafkaServer(Process process) {
+        this.process = process;
+    }
+
+    /** Starts the broker; {@code fresh} wipes the data of an earlier run, otherwise the broker resumes on it. */
+    static KafkaServer start(StackSettings settings, boolean fresh) {
+        Path home = settings.dir().resolve("kafka");
+        try {
+            if (fresh) {
+                deleteRecursively(home);
+            }
+            Files.createDirectories(home);
+            Path config = writeConfig(settings, home);
+            String classpath = brokerClasspath();
+            run(home, classpath, home.resolve("format.log"),
+                    "kafka.tools.StorageTool", "format", "--ignore-formatted",
+                    "--cluster-id", clusterId(home), "--config", config.toString());
+            Process broker = java(home, classpath, "kafka.Kafka", config.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("kafka.log").toFile()))
+                    .start();
+            Files.writeString(settings.dir().resolve("kafka.pid"), Long.toString(broker.pid()));
+            KafkaServer server = new KafkaServer(broker);
+            server.awaitReadyAndCreateTopics(settings);
+            return server;
+        } catch (IOException e) {
+            throw new StackException("Kafka did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static String clusterId(Path home) throws IOException {
+        Path file = home.resolve("cluster.id");
+        if (!Files.exists(file)) {
+            Files.writeString(file, Uuid.randomUuid().toString());
+        }
+        return Files.readString(file).trim();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    static List<String> topicsWithDeadLetters() {
+        List<String> all = new ArrayList<>(TOPICS);
+        TOPICS.forEach(topic -> all.add(topic + "-dlq"));
+        return all;
+    }
+
+    private void awaitReadyAndCreateTopics(StackSettings settings) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "4000");
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(props)) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new StackException("Kafka exited with code " + process.exitValue()
+                            + " (see " + settings.dir().resolve("kafka/kafka.log") + ")");
+                }
+                try {
+                    Set<String> existing = admin.listTopics().names().get(4, TimeUnit.SECONDS);
+                    List<NewTopic> missing = topicsWithDeadLetters().stream()
+                            .filter(topic -> !existing.contains(topic))
+                            .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)
+                                    .configs(Map.of("retention.ms", "86400000")))
+                            .toList();
+                    admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException | TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new StackException("Kafka was not ready within " + START_TIMEOUT.toSeconds() + " s", e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while Kafka started", e);
+        }
+    }
+
+    private static Path writeConfig(StackSettings settings, Path home) throws IOException {
+        String listeners = "PLAINTEXT://127.0.0.1:" + settings.kafkaPort() + ",CONTROLLER://127.0.0.1:" + settings.controllerPort();
+        String config = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + settings.controllerPort(),
+                "listeners=" + listeners,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + settings.kafkaPort(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + home.resolve("data"),
+                "num.partitions=" + PARTITIONS,
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=3",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=true",
+                "");
+        Path file = home.resolve("server.properties");
+        Files.writeString(file, config);
+        Files.writeString(home.resolve("log4j2.properties"), String.join("\n",
+                "rootLogger.level=WARN",
+                "rootLogger.appenderRef.stdout.ref=STDOUT",
+                "appender.stdout.type=Console",
+                "appender.stdout.name=STDOUT",
+                "appender.stdout.layout.type=PatternLayout",
+                "appender.stdout.layout.pattern=[%d] %p %m (%c)%n",
+                "logger.kafka.name=kafka.server.KafkaRaftServer",
+                "logger.kafka.level=INFO",
+                ""));
+        return file;
+    }
+
+    private static void run(Path home, String classpath, Path log, String... args) throws IOException {
+        Process process = java(home, classpath, args).redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new StackException("Kafka storage format failed (see " + log + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    private static ProcessBuilder java(Path home, String classpath, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms128m", "-Xmx512m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
+                "-cp", classpath));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The broker classpath written by the kafka-broker module's build. */
+    private static String brokerClasspath() {
+        Path file = StackSettings.projectRoot().resolve("local-stack/kafka-broker/target/broker.classpath");
+        if (!Files.exists(file)) {
+            throw new StackException("The Kafka broker's classpath is missing (" + file + "). "
+                    + "Build it with: mvn -q -f local-stack/kafka-broker generate-resources");
+        }
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package cafe.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local stack: a real PostgreSQL and a real Kafka broker on fixed local ports, started without
+ * containers. The first process to start it owns it; later ones reuse it; leftovers of a run that
+ * died are found by their recorded pids and stopped.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    /** Quiets the admin client's config dump and zonky's chatter; held so JUL keeps the levels. */
+    private static final java.util.logging.Logger KAFKA_CLIENT_LOG = quiet("org.apache.kafka", java.util.logging.Level.SEVERE);
+    private static final java.util.logging.Logger ZONKY_LOG = quiet("io.zonky", java.util.logging.Level.WARNING);
+    private static LocalStack shared;
+
+    private final StackSettings settings;
+    private final PostgresServer postgres;
+    private KafkaServer kafka;
+
+    private LocalStack(StackSettings settings, PostgresServer postgres, KafkaServer kafka) {
+        this.settings = settings;
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    /** The stack of this JVM: reuses a running one or starts one that stops when the JVM exits. */
+    public static synchronized LocalStack shared() {
+        if (shared == null) {
+            shared = startOrReuse(StackSettings.fromEnvironment());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-stack-stop"));
+        }
+        return shared;
+    }
+
+    public static LocalStack startOrReuse(StackSettings settings) {
+        Optional<Long> owner = readPid(settings.dir().resolve("owner.pid"));
+        if (owner.isPresent() && alive(owner.get()) && Ports.inUse(settings.postgresPort()) && Ports.inUse(settings.kafkaPort())) {
+            LOG.info("Reusing the local stack already run by pid {}", owner.get());
+            return new LocalStack(settings, null, null);
+        }
+        owner.ifPresent(pid -> stopLeftovers(settings, pid));
+        Ports.requireFree(settings.postgresPort(), "PostgreSQL of the local stack");
+        Ports.requireFree(settings.kafkaPort(), "Kafka of the local stack");
+        Ports.requireFree(settings.controllerPort(), "Kafka controller of the local stack");
+        try {
+            Files.createDirectories(settings.dir());
+            Files.writeString(settings.dir().resolve("owner.pid"), Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new StackException("Cannot write the stack folder " + settings.dir() + ": " + e.getMessage(), e);
+        }
+        long started = System.nanoTime();
+        PostgresServer postgres = PostgresServer.start(settings);
+        KafkaServer kafka;
+        try {
+            kafka = KafkaServer.start(settings, true);
+        } catch (RuntimeException e) {
+            closeQuietly(postgres);
+            throw e;
+        }
+        LOG.info("Local stack up in {} ms: PostgreSQL on {}, Kafka on {} (data in {})",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                settings.postgresPort(), settings.kafkaBootstrap(), settings.dir());
+        return new LocalStack(settings, postgres, kafka);
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** True when this process started the stack (and so stops it). */
+    public boolean owned() {
+        return postgres != null;
+    }
+
+    /** Stops the Kafka broker alone, to show what the services do while it is away. */
+    public synchronized void stopKafka() {
+        requireOwned();
+        kafka.close();
+    }
+
+    /** Starts the broker again on its old data, after {@link #stopKafka()}. */
+    public synchronized void startKafka() {
+        requireOwned();
+        kafka = KafkaServer.start(settings, false);
+    }
+
+    private void requireOwned() {
+        if (!owned()) {
+            throw new StackException("This process reuses a stack it did not start, so it cannot stop parts of it");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!owned()) {
+            return;
+        }
+        kafka.close();
+        closeQuietly(postgres);
+        try {
+            Files.deleteIfExists(settings.dir().resolve("owner.pid"));
+            Files.deleteIfExists(settings.dir().resolve("kafka.pid"));
+        } catch (IOException e) {
+            LOG.warn("Could not remove the stack's pid files: {}", e.getMessage());
+        }
+    }
+
+    private static void stopLeftovers(StackSettings settings, long ownerPid) {
+        if (alive(ownerPid)) {
+            throw new StackException("A local stack run by pid " + ownerPid + " holds " + settings.dir()
+                    + " but its servers do not answer. Stop that process (kill " + ownerPid + ") and try again.");
+        }
+        LOG.warn("Found a stale local stack from an earlier run (pid {} is gone): stopping what it left running", ownerPid);
+        readPid(settings.dir().resolve("kafka.pid")).ifPresent(LocalStack::terminate);
+        PostgresServer.recordedPid(settings).ifPresent(LocalStack::terminate);
+    }
+
+    private static void terminate(long pid) {
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroy();
+            try {
+                process.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+            }
+        });
+    }
+
+    private static java.util.logging.Logger quiet(String name, java.util.logging.Level level) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(level);
+        return logger;
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static Optional<Long> readPid(Path file) {
+        try {
+            return Files.exists(file) ? Optional.of(Long.parseLong(Files.readString(file).trim())) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void closeQuietly(PostgresServer postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package cafe.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged cafe service (JVM mode) run as a child process, with its log in the stack folder. */
+public final class ServiceProcess implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("order-service", "payment-service", "barista-service", "status-service");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+    private final long startedAt;
+
+    private ServiceProcess(String name, int port, Process process, Path log, long startedAt) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+        this.startedAt = startedAt;
+    }
+
+    /** Starts the service's fast-jar with the given config overrides as system properties. */
+    public static ServiceProcess start(String name, int port, Map<String, String> config, Path logDir) {
+        Path jar = StackSettings.projectRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new StackException(name + " is not built (" + jar + " is missing). Run: mvn -DskipTests package");
+        }
+        Ports.requireFree(port, name);
+        List<String> command = new ArrayList<>(List.of(KafkaServer.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.port=" + port));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(name + ".log");
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .start();
+            return new ServiceProcess(name, port, process, log, System.nanoTime());
+        } catch (IOException e) {
+            throw new StackException("Could not start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public long millisSinceStart() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
+    }
+
+    /** True once `/q/health/ready` answers 200; fails fast if the process has died. */
+    public boolean ready() {
+        if (!process.isAlive()) {
+            throw new StackException(name + " exited with code " + process.exitValue() + " (see " + log + ")");
+        }
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Sends SIGKILL: a crash, not a shutdown. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(10);
+    }
+
+    /** Sends SIGTERM and waits for the graceful shutdown. */
+    @Override
+    public void close() {
+        process.destroy();
+        if (!awaitExit(30)) {
+            process.destroyForcibly();
+            awaitExit(5);
+        }
+    }
+
+    private boolean awaitExit(int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package cafe.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where the local stack keeps its data and which ports it listens on; each can be overridden. */
+public record StackSettings(Path dir, int postgresPort, int kafkaPort, int controllerPort) {
+
+    public static final List<String> DATABASES = List.of("orders", "payments", "barista", "status");
+    public static final String DB_USER = "cafe";
+    public static final String DB_PASSWORD = "cafe";
+
+    public static StackSettings fromEnvironment() {
+        return new StackSettings(
+                Path.of(setting("cafe.stack.dir", "CAFE_STACK_DIR", defaultDir().toString())).toAbsolutePath().normalize(),
+                Integer.parseInt(setting("cafe.stack.postgres-port", "CAFE_POSTGRES_PORT", "15432")),
+                Integer.parseInt(setting("cafe.stack.kafka-port", "CAFE_KAFKA_PORT", "19092")),
+                Integer.parseInt(setting("cafe.stack.controller-port", "CAFE_KAFKA_CONTROLLER_PORT", "19093")));
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
+    }
+
+    /** The checkout's root: the nearest folder upwards that holds `.mvn`, as Maven itself decides. */
+    public static Path projectRoot() {
+        Path root = Path.of(System.getProperty("cafe.root.dir", "")).toAbsolutePath();
+        for (Path p = root; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve(".mvn"))) {
+                return p;
+            }
+        }
+        return root;
+    }
+
+    private static Path defaultDir() {
+        return projectRoot().resolve(".stack");
+    }
+
+    private static String setting(String property, String env, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,110 @@
+package cafe.order;
+
+import cafe.events.OrderPlaced;
+import cafe.messaging.outbox.Outbox;
+import cafe.order.client.ChargeOutcome;
+import cafe.order.client.ChargeRequest;
+import cafe.order.client.PaymentClient;
+import cafe.order.client.PaymentUnavailableException;
+import cafe.order.config.OrderConfig;
+import cafe.order.repository.MenuRepository;
+import cafe.order.repository.OrderRepository;
+import cafe.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Takes orders. An order is stored PAYMENT_PENDING, charged outside any transaction, and only then
+ * becomes PLACED (with its {@code cafe.order.placed} event, in the same transaction) or REJECTED.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    private final OrderRepository orders;
+    private final MenuRepository menu;
+    private final PaymentClient payments;
+    private final Outbox outbox;
+    private final OrderConfig config;
+
+    OrderService(OrderRepository orders, MenuRepository menu, PaymentClient payments, Outbox outbox, OrderConfig config) {
+        this.orders = orders;
+        this.menu = menu;
+        this.payments = payments;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** Places an order; with an idempotency key, a repeated request returns the first order instead. */
+    public Uni<Order> place(PlaceOrderRequest request, String idempotencyKey) {
+        return Panache.withTransaction(() -> findOrCreate(request, idempotencyKey))
+                .onFailure(UniqueViolation::is).recoverWithUni(() -> Panache.withSession(() -> orders.findByIdempotencyKey(idempotencyKey)))
+                .chain(order -> order.status == OrderStatus.PAYMENT_PENDING ? charge(order) : Uni.createFrom().item(order));
+    }
+
+    /** Settles an order by a charge's outcome; a no-op unless the order is still PAYMENT_PENDING. */
+    public Uni<Order> settle(UUID orderId, ChargeOutcome outcome) {
+        return Panache.withTransaction(() -> orders.findById(orderId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(order -> {
+                    if (order.status != OrderStatus.PAYMENT_PENDING) {
+                        return Uni.createFrom().item(order);
+                    }
+                    if (!outcome.approved()) {
+                        order.moveTo(OrderStatus.REJECTED);
+                        Log.infof("order %s rejected: payment declined", order.id);
+                        return Uni.createFrom().item(order);
+                    }
+                    order.moveTo(OrderStatus.PLACED);
+                    order.paymentId = outcome.paymentId();
+                    Log.infof("order %s placed: %d x %s for %d %s", order.id, order.qty, order.item, order.amount, order.currency);
+                    return outbox.append(placedEvent(order)).replaceWith(order);
+                }));
+    }
+
+    @WithSession
+    public Uni<Order> find(UUID id) {
+        return orders.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Order", id));
+    }
+
+    @WithSession
+    public Uni<List<Order>> list(String customerId, int page, int size) {
+        return customerId == null ? orders.findAll(page, size) : orders.findByCustomer(customerId, page, size);
+    }
+
+    private Uni<Order> findOrCreate(PlaceOrderRequest request, String idempotencyKey) {
+        Uni<Order> existing = idempotencyKey == null ? Uni.createFrom().nullItem() : orders.findByIdempotencyKey(idempotencyKey);
+        return existing.chain(order -> order != null ? sameRequestOrFail(order, request) : create(request, idempotencyKey));
+    }
+
+    private Uni<Order> create(PlaceOrderRequest request, String idempotencyKey) {
+        return menu.findById(request.menuId())
+                .onItem().ifNull().failWith(() -> ProblemException.invalidField("menuId", "no menu item " + request.menuId()))
+                .chain(item -> orders.persist(Order.pending(request, item, idempotencyKey)));
+    }
+
+    private static Uni<Order> sameRequestOrFail(Order order, PlaceOrderRequest request) {
+        if (!order.requestHash.equals(request.fingerprint())) {
+            return Uni.createFrom().failure(new ProblemException(422, "Idempotency Key Reused",
+                    "This Idempotency-Key was used for a different order; use a new key for a new order"));
+        }
+        return Uni.createFrom().item(order);
+    }
+
+    private Uni<Order> charge(Order order) {
+        return payments.charge(new ChargeRequest(order.id, order.amount, order.currency))
+                .onFailure(PaymentUnavailableException.class).transform(e -> ProblemException.unavailable(
+                        "Payment is busy or unavailable; your order was not placed. Please try again shortly"
+                                + " (send the same Idempotency-Key to retry safely)", config.retryAfter()))
+                .chain(outcome -> settle(order.id, outcome));
+    }
+
+    private static OrderPlaced placedEvent(Order order) {
+        return new OrderPlaced(order.id, order.customerId, order.menuId, order.item, order.qty, order.amount,
+                order.currency, order.paymentId, order.updatedAt);
+    }
+}

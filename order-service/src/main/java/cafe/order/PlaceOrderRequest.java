@@ -1,0 +1,29 @@
+package cafe.order;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A customer's order. {@code status} exists only for the original system's clients, which send
+ * {@code "Ordered"}; a customer id may be left out by them too.
+ */
+public record PlaceOrderRequest(
+        @Size(min = 1, max = 64) @Pattern(regexp = "[\\w.@-]+", message = "letters, digits and . @ - _ only") String customerId,
+        @NotNull Integer menuId,
+        @NotNull @Min(1) @Max(20) Integer qty,
+        @Pattern(regexp = "Ordered", message = "must be \"Ordered\" when given") String status) {
+
+    static final String GUEST = "guest";
+
+    String customerOrGuest() {
+        return customerId == null ? GUEST : customerId;
+    }
+
+    /** What makes two requests the same order, to tell a retry from a different order under one key. */
+    String fingerprint() {
+        return customerOrGuest() + "|" + menuId + "|" + qty;
+    }
+}

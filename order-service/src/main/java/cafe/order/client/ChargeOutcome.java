@@ -1,0 +1,15 @@
+package cafe.order.client;
+
+import java.util.UUID;
+
+/** The answer to a charge: approved with a payment id, or declined. */
+public record ChargeOutcome(boolean approved, UUID paymentId) {
+
+    static ChargeOutcome of(PaymentReceipt receipt) {
+        return new ChargeOutcome(receipt.approved(), receipt.id());
+    }
+
+    static ChargeOutcome declined() {
+        return new ChargeOutcome(false, null);
+    }
+}

@@ -1,0 +1,68 @@
+package cafe.order.client;
+
+import io.quarkus.logging.Log;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Calls payment-service under a fault-tolerance policy: bounded time, bounded concurrency, a circuit
+ * breaker that stops calling a failing payment, and a fallback that turns all of that into
+ * {@link PaymentUnavailableException}. A decline is an answer, not a failure. The values here are
+ * defaults; application.properties overrides them from config (the ConfigMap in Kubernetes).
+ */
+@ApplicationScoped
+public class PaymentClient {
+
+    static final String CIRCUIT = "payment-charge";
+
+    private final PaymentRestClient payments;
+
+    PaymentClient(@RestClient PaymentRestClient payments) {
+        this.payments = payments;
+    }
+
+    /**
+     * Charging is idempotent on the order id, so a retry can never charge twice; only a failed
+     * connection is retried, never a timeout, to keep the customer's wait bounded.
+     */
+    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 50, retryOn = ProcessingException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, successThreshold = 2)
+    @CircuitBreakerName(CIRCUIT)
+    @Bulkhead(value = 50, waitingTaskQueue = 100)
+    @Fallback(fallbackMethod = "chargeUnavailable")
+    public Uni<ChargeOutcome> charge(ChargeRequest request) {
+        return payments.charge(request)
+                .map(ChargeOutcome::of)
+                .onFailure(PaymentClient::isDecline).recoverWithItem(ChargeOutcome.declined());
+    }
+
+    /** The charge recorded for an order, if any: the truth the reconciler settles a pending order by. */
+    @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 2, delay = 200)
+    public Uni<Optional<PaymentReceipt>> findCharge(UUID orderId) {
+        return payments.findByOrder(orderId).map((List<PaymentReceipt> found) -> found.stream().findFirst());
+    }
+
+    Uni<ChargeOutcome> chargeUnavailable(ChargeRequest request, Throwable cause) {
+        Log.warnf("Payment unavailable for order %s: %s", request.orderId(), cause.toString());
+        return Uni.createFrom().failure(new PaymentUnavailableException("payment is unavailable", cause));
+    }
+
+    private static boolean isDecline(Throwable failure) {
+        return failure instanceof WebApplicationException e && e.getResponse().getStatus() == 402;
+    }
+}

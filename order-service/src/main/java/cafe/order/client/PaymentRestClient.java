@@ -1,0 +1,25 @@
+package cafe.order.client;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The HTTP contract of payment-service. Package-private on purpose: callers go through
+ * {@link PaymentClient}, which adds the timeouts, circuit breaker and fallback this call must never be without.
+ */
+@Path("/payments")
+@RegisterRestClient(configKey = "payment")
+interface PaymentRestClient {
+
+    @POST
+    Uni<PaymentReceipt> charge(ChargeRequest request);
+
+    @GET
+    Uni<List<PaymentReceipt>> findByOrder(@QueryParam("orderId") UUID orderId);
+}

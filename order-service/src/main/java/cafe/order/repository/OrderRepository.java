@@ -1,0 +1,42 @@
+package cafe.order.repository;
+
+import cafe.order.Order;
+import cafe.order.OrderStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Orders in the orders database. */
+@ApplicationScoped
+@WithSession
+public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
+
+    public Uni<Order> findByIdempotencyKey(String key) {
+        return find("idempotencyKey", key).firstResult();
+    }
+
+    public Uni<List<Order>> findByCustomer(String customerId, int page, int size) {
+        return find("customerId", Sort.descending("createdAt").and("id"), customerId).page(Page.of(page, size)).list();
+    }
+
+    public Uni<List<Order>> findAll(int page, int size) {
+        return findAll(Sort.descending("createdAt").and("id")).page(Page.of(page, size)).list();
+    }
+
+    /** Pending orders older than the cut-off, locked so that only one replica settles each. */
+    public Uni<List<Order>> lockStalePending(Instant olderThan, int limit) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select * from customer_order where status = :pending and created_at < :cutoff"
+                                + " order by created_at limit :limit for update skip locked", Order.class)
+                .setParameter("pending", OrderStatus.PAYMENT_PENDING.name())
+                .setParameter("cutoff", olderThan)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+}

@@ -1,0 +1,35 @@
+package cafe.order.rest;
+
+import cafe.order.MenuItem;
+import cafe.order.repository.MenuRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The menu customers order from. */
+@Path("/menu")
+@Produces(MediaType.APPLICATION_JSON)
+public class MenuResource {
+
+    private final MenuRepository menu;
+
+    MenuResource(MenuRepository menu) {
+        this.menu = menu;
+    }
+
+    @GET
+    public Uni<List<MenuItemResponse>> menu() {
+        return menu.listMenu().map(items -> items.stream().map(MenuItemResponse::of).toList());
+    }
+
+    /** A menu item as the API shows it; price in minor units (cents). */
+    public record MenuItemResponse(int id, String name, long price, String currency) {
+
+        static MenuItemResponse of(MenuItem item) {
+            return new MenuItemResponse(item.id, item.name, item.price, item.currency);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+create table menu_item (
+    id          integer primary key,
+    name        text    not null,
+    price       bigint  not null check (price > 0),
+    currency    char(3) not null
+);
+
+insert into menu_item (id, name, price, currency) values
+    (1, 'Espresso',    250, 'EUR'),
+    (2, 'Cappuccino',  350, 'EUR'),
+    (3, 'Latte',       380, 'EUR'),
+    (4, 'Flat White',  390, 'EUR'),
+    (5, 'Americano',   300, 'EUR'),
+    (6, 'Mocha',       420, 'EUR');
+
+create table customer_order (
+    id               uuid        primary key,
+    customer_id      text        not null,
+    menu_id          integer     not null references menu_item (id),
+    item             text        not null,
+    qty              integer     not null check (qty between 1 and 20),
+    amount           bigint      not null,
+    currency         char(3)     not null,
+    status           text        not null,
+    payment_id       uuid,
+    idempotency_key  text        unique,
+    request_hash     text,
+    created_at       timestamptz not null,
+    updated_at       timestamptz not null
+);
+
+create index customer_order_by_customer on customer_order (customer_id, created_at desc);
+create index customer_order_pending on customer_order (created_at) where status = 'PAYMENT_PENDING';
+
+create table outbox_event (
+    id            bigint generated always as identity primary key,
+    event_id      uuid        not null unique,
+    event_type    text        not null,
+    topic         text        not null,
+    aggregate_id  text        not null,
+    source        text        not null,
+    payload       text        not null,
+    created_at    timestamptz not null,
+    published_at  timestamptz
+);
+
+create index outbox_event_pending on outbox_event (id) where published_at is null;
+
+create table processed_event (
+    event_id      uuid        primary key,
+    event_type    text        not null,
+    processed_at  timestamptz not null
+);

@@ -1,0 +1,70 @@
+package cafe.payment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import cafe.stack.LocalStackResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class PaymentResourceTest {
+
+    @Test
+    void chargeIsApprovedAndRecorded() {
+        UUID orderId = UUID.randomUUID();
+        String paymentId = charge(orderId, 700).then().statusCode(201)
+                .body("status", equalTo("APPROVED"))
+                .body("amount", equalTo(700))
+                .extract().path("id");
+
+        given().queryParam("orderId", orderId).when().get("/payments")
+                .then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].id", equalTo(paymentId));
+    }
+
+    @Test
+    void chargingTheSameOrderAgainReturnsTheSamePayment() {
+        UUID orderId = UUID.randomUUID();
+        String first = charge(orderId, 500).then().statusCode(201).extract().path("id");
+        String second = charge(orderId, 500).then().statusCode(201).extract().path("id");
+
+        given().queryParam("orderId", orderId).when().get("/payments").then().body("$", hasSize(1));
+        org.junit.jupiter.api.Assertions.assertEquals(first, second);
+    }
+
+    @Test
+    void chargeAboveTheLimitIsDeclinedWith402() {
+        UUID orderId = UUID.randomUUID();
+        charge(orderId, 10_001).then().statusCode(402)
+                .contentType("application/problem+json")
+                .body("orderId", equalTo(orderId.toString()));
+    }
+
+    @Test
+    void unknownOrderHasNoPayment() {
+        given().queryParam("orderId", UUID.randomUUID()).when().get("/payments").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void invalidChargeIsA400Problem() {
+        given().contentType(ContentType.JSON).body("{\"orderId\":\"" + UUID.randomUUID() + "\",\"amount\":-5,\"currency\":\"eur\"}")
+                .when().post("/payments")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations", hasSize(2));
+    }
+
+    static io.restassured.response.Response charge(UUID orderId, long amount) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"orderId\":\"" + orderId + "\",\"amount\":" + amount + ",\"currency\":\"EUR\"}")
+                .when().post("/payments");
+    }
+}

@@ -1,0 +1,34 @@
+package cafe.messaging.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.Wellness;
+import io.smallrye.mutiny.Uni;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+/**
+ * Reports the outbox backlog: how many events wait for Kafka, and the age of the oldest. A wellness
+ * check, not a readiness one: orders are still taken while Kafka is away, so a backlog must not take
+ * the service out of rotation.
+ */
+@Wellness
+@ApplicationScoped
+@IfBuildProperty(name = "cafe.outbox.enabled", stringValue = "true", enableIfMissing = true)
+public class OutboxBacklogCheck implements AsyncHealthCheck {
+
+    private static final String BACKLOG = "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)"
+            + " from outbox_event where published_at is null";
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        return Panache.withSession(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(BACKLOG, Object[].class).getSingleResult()))
+                .map(row -> HealthCheckResponse.named("outbox")
+                        .up()
+                        .withData("pending", ((Number) row[0]).longValue())
+                        .withData("oldestSeconds", ((Number) row[1]).longValue())
+                        .build());
+    }
+}
