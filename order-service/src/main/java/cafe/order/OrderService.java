@@ -1,5 +1,6 @@
 package cafe.order;
 
+import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.messaging.outbox.Outbox;
 import cafe.order.client.ChargeOutcome;
@@ -63,6 +64,22 @@ public class OrderService {
                     order.paymentId = outcome.paymentId();
                     Log.infof("order %s placed: %d x %s for %d %s", order.id, order.qty, order.item, order.amount, order.currency);
                     return outbox.append(placedEvent(order)).replaceWith(order);
+                }));
+    }
+
+    /** Cancels a PLACED or BREWING order; the event stops the coffee and refunds the payment. */
+    public Uni<Order> cancel(UUID id) {
+        return Panache.withTransaction(() -> orders.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Order", id))
+                .chain(order -> {
+                    OrderStatus before = order.status;
+                    if (!order.moveTo(OrderStatus.CANCELED)) {
+                        return Uni.createFrom().failure(ProblemException.conflict(
+                                "Order " + id + " is " + before + " and can no longer be cancelled"));
+                    }
+                    Log.infof("order %s canceled (was %s)", order.id, before);
+                    return outbox.append(new OrderCanceled(order.id, order.customerId, order.paymentId, order.updatedAt))
+                            .replaceWith(order);
                 }));
     }
 

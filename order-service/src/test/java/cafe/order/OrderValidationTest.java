@@ -92,6 +92,8 @@ class OrderValidationTest {
         String huge = "{\"customerId\":\"" + "x".repeat(40_000) + "\",\"menuId\":1,\"qty\":1}";
         given().contentType(ContentType.JSON).body(huge)
                 .when().post("/orders")
-                .then().statusCode(413);
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
     }
 }

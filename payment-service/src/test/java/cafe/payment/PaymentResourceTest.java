@@ -41,6 +41,30 @@ class PaymentResourceTest {
     }
 
     @Test
+    void concurrentChargesOfOneOrderMakeExactlyOnePayment() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(10);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<String>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(threads.submit(() -> {
+                start.await();
+                return charge(orderId, 300).then().statusCode(201).extract().<String>path("id");
+            }));
+        }
+        start.countDown();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var call : calls) {
+            ids.add(call.get());
+        }
+        threads.shutdown();
+
+        org.junit.jupiter.api.Assertions.assertEquals(1, ids.size(), "every duplicate sees the same payment");
+        org.junit.jupiter.api.Assertions.assertEquals(1L, cafe.stack.Sql.number("payments",
+                "select count(*) from payment where order_id = ?", orderId));
+    }
+
+    @Test
     void chargeAboveTheLimitIsDeclinedWith402() {
         UUID orderId = UUID.randomUUID();
         charge(orderId, 10_001).then().statusCode(402)

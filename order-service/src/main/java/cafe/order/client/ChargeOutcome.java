@@ -5,11 +5,11 @@ import java.util.UUID;
 /** The answer to a charge: approved with a payment id, or declined. */
 public record ChargeOutcome(boolean approved, UUID paymentId) {
 
-    static ChargeOutcome of(PaymentReceipt receipt) {
+    public static ChargeOutcome of(PaymentReceipt receipt) {
         return new ChargeOutcome(receipt.approved(), receipt.id());
     }
 
-    static ChargeOutcome declined() {
+    public static ChargeOutcome declined() {
         return new ChargeOutcome(false, null);
     }
 }

@@ -40,7 +40,7 @@ public class PaymentClient {
      */
     @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 50, retryOn = ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, successThreshold = 2)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, delayUnit = ChronoUnit.MILLIS, successThreshold = 2)
     @CircuitBreakerName(CIRCUIT)
     @Bulkhead(value = 50, waitingTaskQueue = 100)
     @Fallback(fallbackMethod = "chargeUnavailable")

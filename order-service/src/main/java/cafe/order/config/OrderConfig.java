@@ -19,4 +19,8 @@ public interface OrderConfig {
     /** How old a PAYMENT_PENDING order must be before the reconciler settles it. */
     @WithDefault("30s")
     Duration reconcileAfter();
+
+    /** How often the reconciler looks for such orders. */
+    @WithDefault("10s")
+    Duration reconcileEvery();
 }

@@ -29,14 +29,9 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         return findAll(Sort.descending("createdAt").and("id")).page(Page.of(page, size)).list();
     }
 
-    /** Pending orders older than the cut-off, locked so that only one replica settles each. */
-    public Uni<List<Order>> lockStalePending(Instant olderThan, int limit) {
-        return getSession().chain(session -> session.createNativeQuery(
-                        "select * from customer_order where status = :pending and created_at < :cutoff"
-                                + " order by created_at limit :limit for update skip locked", Order.class)
-                .setParameter("pending", OrderStatus.PAYMENT_PENDING.name())
-                .setParameter("cutoff", olderThan)
-                .setParameter("limit", limit)
-                .getResultList());
+    /** Orders still PAYMENT_PENDING that were created before the cut-off, oldest first. */
+    public Uni<List<Order>> findStalePending(Instant olderThan, int limit) {
+        return find("status = ?1 and createdAt < ?2", Sort.ascending("createdAt"), OrderStatus.PAYMENT_PENDING, olderThan)
+                .page(Page.ofSize(limit)).list();
     }
 }

@@ -2,6 +2,7 @@ package cafe.order.rest;
 
 import cafe.order.Order;
 import cafe.order.OrderResponse;
+import cafe.order.OrderPatch;
 import cafe.order.OrderService;
 import cafe.order.OrderStatus;
 import cafe.order.PlaceOrderRequest;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -51,6 +53,19 @@ public class OrderResource {
     @Path("{id}")
     public Uni<OrderResponse> get(@RestPath UUID id) {
         return orders.find(id).map(OrderResponse::of);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public Uni<OrderResponse> cancel(@RestPath UUID id) {
+        return orders.cancel(id).map(OrderResponse::of);
+    }
+
+    /** The original system's cancel call: {@code {"status":"OrderCanceled"}}. */
+    @PATCH
+    @Path("{id}")
+    public Uni<OrderResponse> patch(@RestPath UUID id, @Valid @NotNull OrderPatch patch) {
+        return orders.cancel(id).map(OrderResponse::of);
     }
 
     @GET

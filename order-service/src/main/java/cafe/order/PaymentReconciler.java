@@ -1,0 +1,64 @@
+package cafe.order;
+
+import cafe.order.client.ChargeOutcome;
+import cafe.order.client.PaymentClient;
+import cafe.order.config.OrderConfig;
+import cafe.order.repository.OrderRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Settles orders left PAYMENT_PENDING (a crash or an unanswered charge between charging and
+ * recording the answer) by asking payment for the truth: a charge found places the order, with its
+ * event; none rejects it. Safe with several replicas: settling locks the order and only moves it
+ * while it is still pending, so at most one replica emits the event.
+ */
+@ApplicationScoped
+public class PaymentReconciler {
+
+    private static final int BATCH = 100;
+
+    private final OrderRepository orders;
+    private final OrderService service;
+    private final PaymentClient payments;
+    private final OrderConfig config;
+
+    PaymentReconciler(OrderRepository orders, OrderService service, PaymentClient payments, OrderConfig config) {
+        this.orders = orders;
+        this.service = service;
+        this.payments = payments;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${cafe.order.reconcile-every}", delayed = "${cafe.order.reconcile-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> reconcileOnSchedule() {
+        return reconcile().replaceWithVoid();
+    }
+
+    /** Settles the stale pending orders it can; emits how many were settled. */
+    public Uni<Integer> reconcile() {
+        Instant cutoff = Instant.now().minus(config.reconcileAfter());
+        return Panache.withSession(() -> orders.findStalePending(cutoff, BATCH))
+                .onItem().transformToMulti(stale -> Multi.createFrom().iterable(stale))
+                .onItem().transformToUniAndConcatenate(order -> settleByPayment(order.id))
+                .collect().with(java.util.stream.Collectors.summingInt(settled -> settled ? 1 : 0));
+    }
+
+    private Uni<Boolean> settleByPayment(UUID orderId) {
+        return payments.findCharge(orderId)
+                .chain(charge -> service.settle(orderId, charge.map(ChargeOutcome::of).orElse(ChargeOutcome.declined())))
+                .invoke(order -> Log.infof("order %s reconciled: %s", orderId, order.status))
+                .replaceWith(true)
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("order %s not reconciled yet: %s", orderId, failure.getMessage());
+                    return false;
+                });
+    }
+}

@@ -1,0 +1,62 @@
+package cafe.order;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+
+import cafe.stack.LocalStackResource;
+import cafe.stack.Sql;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A retried POST /orders with the same Idempotency-Key returns the first order, never a second order or event. */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PaymentStub.class, scope = TestResourceScope.GLOBAL)
+class IdempotentOrderingTest {
+
+    @Test
+    void repeatedRequestWithTheSameKeyReturnsTheFirstOrder() {
+        String key = UUID.randomUUID().toString();
+        String first = order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}").then().statusCode(201).extract().path("id");
+        String again = order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}").then().statusCode(201).extract().path("id");
+
+        assertThat(again, equalTo(first));
+        assertThat(Sql.number("orders", "select count(*) from customer_order where idempotency_key = ?", key), equalTo(1L));
+    }
+
+    @Test
+    void sameKeyWithADifferentOrderIsA422Problem() {
+        String key = UUID.randomUUID().toString();
+        order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}").then().statusCode(201);
+
+        order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":2}").then().statusCode(422)
+                .contentType("application/problem+json");
+        assertThat(Sql.number("orders", "select count(*) from customer_order where idempotency_key = ?", key), equalTo(1L));
+    }
+
+    @Test
+    void concurrentDuplicatesMakeExactlyOneOrderAndOnePlacedEvent() {
+        String key = UUID.randomUUID().toString();
+
+        List<Response> responses = Concurrently.run(10, () -> order(key, "{\"customerId\":\"race\",\"menuId\":2,\"qty\":1}"));
+
+        assertThat(responses.stream().map(Response::statusCode).toList(), everyItem(equalTo(201)));
+        List<String> ids = responses.stream().map(r -> r.<String>path("id")).distinct().toList();
+        assertThat(ids.size(), equalTo(1));
+        assertThat(Sql.number("orders", "select count(*) from customer_order where idempotency_key = ?", key), equalTo(1L));
+        assertThat(Sql.number("orders", "select count(*) from outbox_event where aggregate_id = ? and event_type = 'cafe.order.placed'",
+                ids.get(0)), equalTo(1L));
+    }
+
+    private static Response order(String key, String body) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).when().post("/orders");
+    }
+}

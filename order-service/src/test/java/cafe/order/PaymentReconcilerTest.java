@@ -1,0 +1,63 @@
+package cafe.order;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import cafe.stack.LocalStackResource;
+import cafe.stack.Sql;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** An order left PAYMENT_PENDING by a crash is settled by asking payment: charged → PLACED with its event, not charged → REJECTED. */
+@QuarkusTest
+@TestProfile(FastReconcile.class)
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PaymentStub.class, scope = TestResourceScope.GLOBAL)
+class PaymentReconcilerTest {
+
+    WireMockServer payment;
+
+    @Test
+    void pendingOrderWithAChargeIsPlacedWithItsEvent() {
+        UUID orderId = pendingOrderLeftByACrash();
+        payment.stubFor(get(urlPathEqualTo("/payments")).withQueryParam("orderId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(orderId.toString()))
+                .willReturn(okJson("[{\"id\":\"" + UUID.randomUUID() + "\",\"orderId\":\"" + orderId
+                        + "\",\"amount\":250,\"currency\":\"EUR\",\"status\":\"APPROVED\"}]")));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                given().when().get("/orders/" + orderId).then().body("status", equalTo("PLACED")));
+        assertThat(Sql.number("orders", "select count(*) from outbox_event where aggregate_id = ? and event_type = 'cafe.order.placed'",
+                orderId.toString()), equalTo(1L));
+    }
+
+    @Test
+    void pendingOrderWithoutAChargeIsRejected() {
+        UUID orderId = pendingOrderLeftByACrash();
+        payment.stubFor(get(urlPathEqualTo("/payments")).withQueryParam("orderId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(orderId.toString()))
+                .willReturn(okJson("[]")));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                given().when().get("/orders/" + orderId).then().body("status", equalTo("REJECTED")));
+        assertThat(Sql.number("orders", "select count(*) from outbox_event where aggregate_id = ?", orderId.toString()), equalTo(0L));
+    }
+
+    /** What a crash between the charge and recording its answer leaves behind: a pending order, a minute old. */
+    private static UUID pendingOrderLeftByACrash() {
+        UUID orderId = UUID.randomUUID();
+        Sql.update("orders", "insert into customer_order (id, customer_id, menu_id, item, qty, amount, currency, status, created_at, updated_at)"
+                + " values (?, 'crash', 1, 'Espresso', 1, 250, 'EUR', 'PAYMENT_PENDING', now() - interval '1 minute', now() - interval '1 minute')",
+                orderId);
+        return orderId;
+    }
+}
