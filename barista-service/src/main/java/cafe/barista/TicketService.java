@@ -66,8 +66,8 @@ public class TicketService {
     }
 
     @WithSession
-    public Uni<List<Ticket>> list(TicketStatus status, int page, int size) {
-        return tickets.findByStatus(status, page, size);
+    public Uni<List<Ticket>> list(TicketStatus status, UUID orderId, int page, int size) {
+        return orderId != null ? tickets.find("orderId", orderId).list() : tickets.findByStatus(status, page, size);
     }
 
     @WithSession

@@ -83,6 +83,20 @@ public class OrderService {
                 }));
     }
 
+    /**
+     * Moves the order along with the barista; a step the order can no longer take (a cancelled
+     * order whose coffee was finished anyway) is ignored. Call inside the consumer's transaction.
+     */
+    public Uni<Void> follow(UUID id, OrderStatus next) {
+        return orders.findById(id, LockModeType.PESSIMISTIC_WRITE).invoke(order -> {
+            if (order == null) {
+                Log.warnf("order %s unknown: barista event ignored", id);
+            } else if (order.moveTo(next)) {
+                Log.infof("order %s is %s", id, next);
+            }
+        }).replaceWithVoid();
+    }
+
     @WithSession
     public Uni<Order> find(UUID id) {
         return orders.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Order", id));

@@ -1,5 +1,7 @@
 package cafe.payment;
 
+import cafe.events.PaymentRefunded;
+import cafe.messaging.outbox.Outbox;
 import cafe.payment.config.PaymentConfig;
 import cafe.payment.repository.PaymentRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -7,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.UUID;
 
 /** Charges orders, once per order whatever the number of requests. */
@@ -16,9 +19,11 @@ public class PaymentService {
     private final PaymentRepository payments;
     private final ProcessorSimulation processor;
     private final PaymentConfig config;
+    private final Outbox outbox;
 
-    PaymentService(PaymentRepository payments, ProcessorSimulation processor, PaymentConfig config) {
+    PaymentService(PaymentRepository payments, ProcessorSimulation processor, PaymentConfig config, Outbox outbox) {
         this.payments = payments;
+        this.outbox = outbox;
         this.processor = processor;
         this.config = config;
     }
@@ -28,6 +33,23 @@ public class PaymentService {
                         request.orderId(), request.amount(), request.currency(), decide(request.amount()))))
                 .invoke(payment -> Log.infof("order %s charged: %s %d %s (payment %s)", payment.orderId, payment.status,
                         payment.amount, payment.currency, payment.id)));
+    }
+
+    /**
+     * Refunds the order's charge once: only an APPROVED payment becomes REFUNDED, with its event in
+     * the same transaction. Call inside the consumer's transaction.
+     */
+    public Uni<Void> refund(UUID orderId) {
+        return payments.lockByOrder(orderId).chain(payment -> {
+            if (payment == null || payment.status != PaymentStatus.APPROVED) {
+                Log.infof("order %s: nothing to refund (%s)", orderId, payment == null ? "no charge" : payment.status);
+                return Uni.createFrom().voidItem();
+            }
+            payment.status = PaymentStatus.REFUNDED;
+            payment.refundedAt = Instant.now();
+            Log.infof("order %s refunded: %d %s (payment %s)", orderId, payment.amount, payment.currency, payment.id);
+            return outbox.append(new PaymentRefunded(orderId, payment.id, payment.amount, payment.currency, payment.refundedAt));
+        });
     }
 
     @WithSession

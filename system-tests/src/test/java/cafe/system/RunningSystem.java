@@ -8,28 +8,50 @@ import cafe.stack.ServiceProcess;
 import cafe.stack.StackSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** The four packaged services (JVM mode) running on the local stack, each on a free port. */
-final class RunningSystem implements AutoCloseable {
+/**
+ * The four packaged services (JVM mode) running on the local stack, each on a free port; started
+ * once per test JVM and shared by the system tests.
+ */
+final class RunningSystem {
+
+    private static RunningSystem shared;
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, String> config = new LinkedHashMap<>();
+    private final StackSettings stack;
 
-    static RunningSystem start(Map<String, String> extraConfig) {
-        StackSettings stack = LocalStack.shared().settings();
-        RunningSystem system = new RunningSystem();
-        int paymentPort = Ports.freePort();
-        for (String name : ServiceProcess.SERVICES) {
-            Map<String, String> config = new LinkedHashMap<>(extraConfig);
-            config.put("cafe.stack.postgres-port", Integer.toString(stack.postgresPort()));
-            config.put("kafka.bootstrap.servers", stack.kafkaBootstrap());
-            config.put("quarkus.rest-client.payment.url", "http://localhost:" + paymentPort);
-            int port = name.equals("payment-service") ? paymentPort : Ports.freePort();
-            system.services.put(name, ServiceProcess.start(name, port, config, stack.dir().resolve("system-test-logs")));
+    private RunningSystem(StackSettings stack) {
+        this.stack = stack;
+    }
+
+    static synchronized RunningSystem shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.services.values().forEach(ServiceProcess::close)));
         }
+        return shared;
+    }
+
+    private static RunningSystem start() {
+        RunningSystem system = new RunningSystem(LocalStack.shared().settings());
+        ServiceProcess.SERVICES.forEach(name -> system.ports.put(name, Ports.freePort()));
+        system.config.put("cafe.stack.postgres-port", Integer.toString(system.stack.postgresPort()));
+        system.config.put("kafka.bootstrap.servers", system.stack.kafkaBootstrap());
+        system.config.put("quarkus.rest-client.payment.url", "http://localhost:" + system.ports.get("payment-service"));
+        ServiceProcess.SERVICES.forEach(system::startService);
         system.awaitReady();
         return system;
+    }
+
+    void startService(String name) {
+        services.put(name, ServiceProcess.start(name, ports.get(name), config, stack.dir().resolve("system-test-logs")));
+    }
+
+    void stopService(String name) {
+        services.get(name).close();
     }
 
     void awaitReady() {
@@ -38,19 +60,6 @@ final class RunningSystem implements AutoCloseable {
     }
 
     String url(String service) {
-        return services.get(service).url();
-    }
-
-    ServiceProcess service(String name) {
-        return services.get(name);
-    }
-
-    List<ServiceProcess> all() {
-        return List.copyOf(services.values());
-    }
-
-    @Override
-    public void close() {
-        services.values().forEach(ServiceProcess::close);
+        return "http://localhost:" + ports.get(service);
     }
 }

@@ -32,9 +32,10 @@ public class TicketResource {
     @GET
     public Uni<List<TicketResponse>> list(
             @RestQuery @Pattern(regexp = "QUEUED|BREWING|READY|CANCELED", message = "must be QUEUED, BREWING, READY or CANCELED") String status,
+            @RestQuery UUID orderId,
             @RestQuery @DefaultValue("0") @Min(0) int page,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return tickets.list(status == null ? null : TicketStatus.valueOf(status), page, size).map(found -> found.stream().map(TicketResponse::of).toList());
+        return tickets.list(status == null ? null : TicketStatus.valueOf(status), orderId, page, size).map(found -> found.stream().map(TicketResponse::of).toList());
     }
 
     @GET

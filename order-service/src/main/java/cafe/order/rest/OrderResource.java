@@ -34,7 +34,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 /** Orders: place, read, list. */
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class OrderResource {
 
     private final OrderService orders;
@@ -44,6 +43,7 @@ public class OrderResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> place(@Valid @NotNull PlaceOrderRequest request,
             @RestHeader("Idempotency-Key") @Size(min = 1, max = 128) String idempotencyKey, @Context UriInfo uri) {
         return orders.place(request, idempotencyKey).map(order -> placed(order, uri));
@@ -64,6 +64,7 @@ public class OrderResource {
     /** The original system's cancel call: {@code {"status":"OrderCanceled"}}. */
     @PATCH
     @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<OrderResponse> patch(@RestPath UUID id, @Valid @NotNull OrderPatch patch) {
         return orders.cancel(id).map(OrderResponse::of);
     }

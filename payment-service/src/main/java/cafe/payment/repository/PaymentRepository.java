@@ -20,6 +20,10 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
         return find("orderId", orderId).firstResult();
     }
 
+    public Uni<Payment> lockByOrder(UUID orderId) {
+        return find("orderId", orderId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
     /** Inserts the payment unless the order already has one; the unique constraint decides under concurrency. */
     public Uni<Payment> insertOnce(Payment payment) {
         return getSession().chain(session -> session.createNativeQuery(INSERT_ONCE)

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Feeds every lifecycle event, from all three topics, into the status view. */
+/** Feeds every lifecycle event, from each of the three topics, into the status view. */
 @ApplicationScoped
 public class LifecycleListener {
 
@@ -17,8 +17,22 @@ public class LifecycleListener {
         this.statuses = statuses;
     }
 
-    @Incoming("lifecycle")
-    public Uni<Void> consume(Message<String> message) {
+    @Incoming("orders")
+    public Uni<Void> fromOrders(Message<String> message) {
+        return apply(message);
+    }
+
+    @Incoming("payments")
+    public Uni<Void> fromPayments(Message<String> message) {
+        return apply(message);
+    }
+
+    @Incoming("barista")
+    public Uni<Void> fromBarista(Message<String> message) {
+        return apply(message);
+    }
+
+    private Uni<Void> apply(Message<String> message) {
         return EventConsumer.consume(message, event -> statuses.apply(event).replaceWithVoid());
     }
 }

@@ -1,0 +1,74 @@
+package cafe.barista;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import cafe.events.EventCodec;
+import cafe.events.OrderCanceled;
+import cafe.events.OrderPlaced;
+import cafe.events.Topics;
+import cafe.stack.KafkaEvents;
+import cafe.stack.LocalStackResource;
+import cafe.stack.Sql;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class OrderEventsConsumerTest {
+
+    @Test
+    void poisonMessageGoesToTheDeadLetterTopicAndTheNextMessageIsStillProcessed() {
+        String poisonKey = UUID.randomUUID().toString();
+        KafkaEvents.send(Topics.ORDERS, poisonKey, UUID.randomUUID().toString(), "cafe.order.placed", "{not json");
+        UUID next = placeOrder();
+
+        awaitTicket(next, "QUEUED");
+        ConsumerRecord<String, String> dead = KafkaEvents.await(Topics.deadLetter(Topics.ORDERS), r -> poisonKey.equals(r.key()),
+                Duration.ofSeconds(20)).stream().findFirst().orElseThrow(() -> new AssertionError("poison not dead-lettered"));
+        assertThat(dead.value(), equalTo("{not json"));
+        assertThat(KafkaEvents.header(dead, "dead-letter-reason"), notNullValue());
+        assertThat(KafkaEvents.header(dead, "dead-letter-reason"), containsString("Unreadable"));
+    }
+
+    @Test
+    void redeliveredCancellationCancelsTheTicketOnce() {
+        UUID orderId = placeOrder();
+        awaitTicket(orderId, "QUEUED");
+        String eventId = UUID.randomUUID().toString();
+        String canceled = EventCodec.toJson(new OrderCanceled(orderId, "c-1", UUID.randomUUID(), Instant.now()));
+
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.canceled", canceled);
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.canceled", canceled);
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.canceled", canceled);
+
+        awaitTicket(orderId, "CANCELED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Sql.number("barista",
+                "select count(*) from processed_event where event_id = ?::uuid", eventId) == 1);
+        assertThat(Sql.number("barista", "select count(*) from outbox_event where aggregate_id = ? and event_type = 'cafe.barista.brew-canceled'",
+                orderId.toString()), equalTo(1L));
+    }
+
+    private static UUID placeOrder() {
+        UUID orderId = UUID.randomUUID();
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.placed",
+                EventCodec.toJson(new OrderPlaced(orderId, "c-1", 4, "Flat White", 1, 390, "EUR", UUID.randomUUID(), Instant.now())));
+        return orderId;
+    }
+
+    private static void awaitTicket(UUID orderId, String status) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("orderId", orderId).when().get("/tickets")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].status", equalTo(status)));
+    }
+}

@@ -1,0 +1,49 @@
+package cafe.payment;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import cafe.events.EventCodec;
+import cafe.events.OrderCanceled;
+import cafe.events.PaymentRefunded;
+import cafe.events.Topics;
+import cafe.stack.KafkaEvents;
+import cafe.stack.LocalStackResource;
+import cafe.stack.Sql;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** A cancelled order is refunded exactly once, however often its cancellation is delivered. */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class RefundTest {
+
+    @Test
+    void cancellationDeliveredTwiceRefundsOnceAndPublishesTheRefund() {
+        UUID orderId = UUID.randomUUID();
+        String paymentId = PaymentResourceTest.charge(orderId, 420).then().statusCode(201).extract().path("id");
+        String canceled = EventCodec.toJson(new OrderCanceled(orderId, "c-1", UUID.fromString(paymentId), Instant.now()));
+
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.canceled", canceled);
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.canceled", canceled);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("orderId", orderId).when().get("/payments")
+                .then().body("[0].status", equalTo("REFUNDED")));
+        ConsumerRecord<String, String> refund = KafkaEvents.await(Topics.PAYMENTS, r -> orderId.toString().equals(r.key()),
+                Duration.ofSeconds(20)).stream().findFirst().orElseThrow(() -> new AssertionError("no refund event"));
+        assertThat(KafkaEvents.header(refund, "ce_type"), equalTo("cafe.payment.refunded"));
+        PaymentRefunded event = (PaymentRefunded) EventCodec.fromJson("cafe.payment.refunded", refund.value());
+        assertThat(event.amount(), equalTo(420L));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Sql.number("payments",
+                "select count(*) from processed_event where event_type = 'cafe.order.canceled'") >= 2);
+        assertThat(Sql.number("payments", "select count(*) from outbox_event where aggregate_id = ?", orderId.toString()), equalTo(1L));
+    }
+}
