@@ -9,7 +9,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import cafe.status.listener.StatusBroadcaster;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -20,9 +25,13 @@ public class OrderStatusService {
 
     private final StatusRepository repository;
     private final ObjectMapper json;
+    private final StatusBroadcaster broadcaster;
+    private final StatusConfig config;
 
-    OrderStatusService(StatusRepository repository, ObjectMapper json) {
+    OrderStatusService(StatusRepository repository, ObjectMapper json, StatusBroadcaster broadcaster, StatusConfig config) {
         this.repository = repository;
+        this.config = config;
+        this.broadcaster = broadcaster;
         this.json = json;
     }
 
@@ -32,6 +41,47 @@ public class OrderStatusService {
         return Panache.withTransaction(() -> repository.lockOrder(orderId)
                 .chain(() -> repository.recordEvent(event.id(), orderId, event.type(), EventCodec.toJson(event.payload())))
                 .chain(isNew -> isNew ? refresh(orderId) : Uni.createFrom().nullItem()));
+    }
+
+    /**
+     * The order's document now and then at each change, ending after a final state. The stream
+     * listens before it reads, so no change falls between the read and the first update. An order
+     * the view does not know yet (the customer is quicker than the events) is waited for a while.
+     */
+    public Multi<OrderStatusDocument> follow(UUID orderId) {
+        return Multi.createFrom().emitter(emitter -> {
+            AtomicInteger seen = new AtomicInteger(-1);
+            Consumer<OrderStatusDocument> emit = document -> {
+                synchronized (seen) {
+                    if (document == null || document.timeline().size() <= seen.get()) {
+                        return;
+                    }
+                    seen.set(document.timeline().size());
+                    emitter.emit(document);
+                    if (document.status().isFinal()) {
+                        emitter.complete();
+                    }
+                }
+            };
+            Cancellable changes = broadcaster.changes().filter(document -> document.orderId().equals(orderId))
+                    .subscribe().with(emit, emitter::fail);
+            Cancellable unknownTimeout = Uni.createFrom().voidItem().onItem().delayIt().by(config.streamWaitForUnknown())
+                    .subscribe().with(timeUp -> {
+                        if (seen.get() < 0) {
+                            emitter.complete();
+                        }
+                    });
+            emitter.onTermination(() -> {
+                changes.cancel();
+                unknownTimeout.cancel();
+            });
+            findOrNull(orderId).subscribe().with(emit, emitter::fail);
+        });
+    }
+
+    @WithSession
+    Uni<OrderStatusDocument> findOrNull(UUID orderId) {
+        return repository.findById(orderId).map(view -> view == null ? null : read(view.document));
     }
 
     @WithSession
@@ -59,7 +109,7 @@ public class OrderStatusService {
                 target.updatedAt = document.updatedAt();
                 target.document = write(document);
                 return view != null ? Uni.createFrom().item(target) : repository.persist(target);
-            }).replaceWith(document);
+            }).call(() -> repository.notifyChange(write(document))).replaceWith(document);
         });
     }
 

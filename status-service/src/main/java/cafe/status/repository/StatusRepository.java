@@ -38,6 +38,20 @@ public class StatusRepository implements PanacheRepositoryBase<OrderStatusView, 
                 .executeUpdate()).map(inserted -> inserted == 1);
     }
 
+    /** Announces a changed document to every replica's live subscribers; PostgreSQL delivers it on commit. */
+    public Uni<Void> notifyChange(String document) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select pg_notify(:channel, :document)")
+                .setParameter("channel", cafe.status.listener.StatusBroadcaster.CHANNEL)
+                .setParameter("document", document)
+                .getSingleResult()).replaceWithVoid();
+    }
+
+    /** Empties the view and the events it was folded from, for a rebuild. */
+    public Uni<Void> clear() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("truncate status_event, order_status").executeUpdate())
+                .replaceWithVoid();
+    }
+
     public Uni<List<StatusEvent>> eventsOf(UUID orderId) {
         return Panache.getSession().chain(session -> session
                 .createQuery("from StatusEvent where orderId = :orderId", StatusEvent.class)

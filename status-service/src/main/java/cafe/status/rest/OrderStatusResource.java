@@ -2,6 +2,7 @@ package cafe.status.rest;
 
 import cafe.status.OrderStatusDocument;
 import cafe.status.OrderStatusService;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** The customer's view of their orders. */
 @Path("/order-status")
@@ -32,6 +34,18 @@ public class OrderStatusResource {
     @Path("{orderId}")
     public Uni<OrderStatusDocument> get(@RestPath UUID orderId) {
         return statuses.find(orderId);
+    }
+
+    /**
+     * Server-Sent Events: the document now, then one event per change, closing after a final state.
+     * An order not in the view yet is waited for (cafe.status.stream-wait-for-unknown), then the stream ends.
+     */
+    @GET
+    @Path("{orderId}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<OrderStatusDocument> stream(@RestPath UUID orderId) {
+        return statuses.follow(orderId);
     }
 
     @GET
