@@ -8,7 +8,7 @@ BUILT := target/.built
 SOURCES := $(shell find . -path ./.stack -prune -o -path '*/target' -prune -o -type f \
              \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' \) -print)
 
-.PHONY: help build run stack test clean
+.PHONY: help build run stack test clean manifests native
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,6 +28,21 @@ stack: $(BUILT) ## start only PostgreSQL and Kafka (for quarkus:dev or tests); C
 test: ## build and run every test: unit, component (@QuarkusTest) and system, on a real PostgreSQL and Kafka
 	$(MVN) $(MVN_FLAGS) install
 	@mkdir -p target && touch $(BUILT)
+
+manifests: $(BUILT) ## regenerate deploy/generated from the services' config (commit the result)
+	@deploy/generate-manifests.sh
+
+native: ## build native executables (-Pnative) and run the integration tests against them; needs GraalVM/Mandrel or a container runtime
+	@if command -v native-image >/dev/null 2>&1; then \
+	  $(MVN) $(MVN_FLAGS) install -Pnative; \
+	elif docker info >/dev/null 2>&1 || podman info >/dev/null 2>&1; then \
+	  $(MVN) $(MVN_FLAGS) install -Pnative -Dquarkus.native.container-build=true; \
+	else \
+	  echo "make native: no GraalVM/Mandrel (native-image on PATH) and no container runtime (docker/podman) here."; \
+	  echo "Install Mandrel or GraalVM for JDK 17+ and set GRAALVM_HOME, or run where Docker/Podman works;"; \
+	  echo "the JVM build and its tests (make test) do not need either."; \
+	  exit 2; \
+	fi
 
 clean: ## remove build output and the local stack's data
 	$(MVN) $(MVN_FLAGS) -q clean

@@ -1,5 +1,6 @@
 package cafe.status;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
 import cafe.events.CafeEvent;
@@ -17,6 +18,7 @@ import java.util.UUID;
  * The read model of one order, folded from the set of its events. The fold depends only on which
  * events arrived, never on their order, so the view converges however Kafka interleaves the topics.
  */
+@RegisterForReflection
 public record OrderStatusDocument(UUID orderId, String customerId, String item, Integer qty, Long amount,
         String currency, ViewStatus status, PaymentState paymentState, Instant placedAt, Instant updatedAt,
         List<TimelineEntry> timeline) {

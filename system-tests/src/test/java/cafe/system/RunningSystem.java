@@ -38,7 +38,7 @@ final class RunningSystem {
     private static RunningSystem start() {
         RunningSystem system = new RunningSystem(LocalStack.shared().settings());
         ServiceProcess.SERVICES.forEach(name -> system.ports.put(name, Ports.freePort()));
-        system.config.put("cafe.stack.postgres-port", Integer.toString(system.stack.postgresPort()));
+        system.config.put("cafe.db.port", Integer.toString(system.stack.postgresPort()));
         system.config.put("kafka.bootstrap.servers", system.stack.kafkaBootstrap());
         system.config.put("quarkus.rest-client.payment.url", "http://localhost:" + system.ports.get("payment-service"));
         ServiceProcess.SERVICES.forEach(system::startService);
@@ -57,6 +57,10 @@ final class RunningSystem {
     void awaitReady() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> services.values().stream().allMatch(ServiceProcess::ready));
+    }
+
+    ServiceProcess process(String name) {
+        return services.get(name);
     }
 
     String url(String service) {

@@ -4,6 +4,7 @@ import cafe.barista.TicketService;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.messaging.inbox.EventConsumer;
+import cafe.messaging.inbox.EventHandler;
 import cafe.messaging.inbox.Inbox;
 import cafe.messaging.inbox.ReceivedEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Turns the order lifecycle into tickets: placed → queued, canceled → ticket cancelled. Each event once. */
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer implements EventHandler {
 
     private final TicketService tickets;
     private final Inbox inbox;
@@ -29,7 +30,8 @@ public class OrderEventsConsumer {
         return EventConsumer.consume(message, this::apply);
     }
 
-    /** Applies one event exactly once; also the entry for CloudEvents that arrive over HTTP. */
+    /** Applies one event exactly once, whether it came from Kafka or over HTTP. */
+    @Override
     public Uni<Void> apply(ReceivedEvent event) {
         return Panache.withTransaction(() -> inbox.firstDelivery(event.id(), event.type())
                 .chain(first -> first ? dispatch(event) : Uni.createFrom().voidItem()));

@@ -13,7 +13,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         StackSettings settings = LocalStack.shared().settings();
         return Map.of(
-                "cafe.stack.postgres-port", Integer.toString(settings.postgresPort()),
+                "cafe.db.port", Integer.toString(settings.postgresPort()),
                 "kafka.bootstrap.servers", settings.kafkaBootstrap());
     }
 

@@ -103,6 +103,16 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Sends SIGTERM and returns at once, as Kubernetes does when it stops a pod. */
+    public void sigterm() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; true if it did in time. */
+    public boolean awaitExit(java.time.Duration timeout) {
+        return awaitExit((int) Math.max(1, timeout.toSeconds()));
+    }
+
     /** Sends SIGKILL: a crash, not a shutdown. */
     public void kill() {
         process.destroyForcibly();

@@ -3,6 +3,7 @@ package cafe.order.messaging;
 import cafe.events.BrewStarted;
 import cafe.events.CoffeeReady;
 import cafe.messaging.inbox.EventConsumer;
+import cafe.messaging.inbox.EventHandler;
 import cafe.messaging.inbox.Inbox;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.order.OrderService;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** The order follows the barista: brew started → BREWING, coffee ready → READY. Each event once. */
 @ApplicationScoped
-public class BaristaEventsConsumer {
+public class BaristaEventsConsumer implements EventHandler {
 
     private final OrderService orders;
     private final Inbox inbox;
@@ -30,6 +31,7 @@ public class BaristaEventsConsumer {
         return EventConsumer.consume(message, this::apply);
     }
 
+    @Override
     public Uni<Void> apply(ReceivedEvent event) {
         return Panache.withTransaction(() -> inbox.firstDelivery(event.id(), event.type())
                 .chain(first -> first ? follow(event) : Uni.createFrom().voidItem()));

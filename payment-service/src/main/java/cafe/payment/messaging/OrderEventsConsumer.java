@@ -2,6 +2,7 @@ package cafe.payment.messaging;
 
 import cafe.events.OrderCanceled;
 import cafe.messaging.inbox.EventConsumer;
+import cafe.messaging.inbox.EventHandler;
 import cafe.messaging.inbox.Inbox;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.payment.PaymentService;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Refunds cancelled orders, exactly once per order however often the event arrives. */
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer implements EventHandler {
 
     private final PaymentService payments;
     private final Inbox inbox;
@@ -28,6 +29,7 @@ public class OrderEventsConsumer {
         return EventConsumer.consume(message, this::apply);
     }
 
+    @Override
     public Uni<Void> apply(ReceivedEvent event) {
         return Panache.withTransaction(() -> inbox.firstDelivery(event.id(), event.type())
                 .chain(first -> first && event.payload() instanceof OrderCanceled canceled

@@ -1,6 +1,8 @@
 package cafe.status.listener;
 
 import cafe.messaging.inbox.EventConsumer;
+import cafe.messaging.inbox.EventHandler;
+import cafe.messaging.inbox.ReceivedEvent;
 import cafe.status.OrderStatusService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Feeds every lifecycle event, from each of the three topics, into the status view. */
 @ApplicationScoped
-public class LifecycleListener {
+public class LifecycleListener implements EventHandler {
 
     private final OrderStatusService statuses;
 
@@ -32,7 +34,12 @@ public class LifecycleListener {
         return apply(message);
     }
 
+    @Override
+    public Uni<Void> apply(ReceivedEvent event) {
+        return statuses.apply(event).replaceWithVoid();
+    }
+
     private Uni<Void> apply(Message<String> message) {
-        return EventConsumer.consume(message, event -> statuses.apply(event).replaceWithVoid());
+        return EventConsumer.consume(message, this::apply);
     }
 }

@@ -1,0 +1,93 @@
+package cafe.deploy;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Every manifest under deploy/, one YAML document at a time, read into the typed Kubernetes models. */
+final class Manifests {
+
+    static final Path ROOT = Path.of(System.getProperty("cafe.root.dir", "../..")).toAbsolutePath().normalize();
+    static final Path DEPLOY = ROOT.resolve("deploy");
+    static final List<String> SERVICES = List.of("order-service", "payment-service", "barista-service", "status-service");
+    static final KubernetesSerialization YAML = new KubernetesSerialization();
+
+    static {
+        // Strimzi 0.49 serves v1 for every resource (v1beta2 is deprecated); its classes declare mixed versions
+        YAML.registerKubernetesResource("kafka.strimzi.io/v1", "Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class);
+        YAML.registerKubernetesResource("kafka.strimzi.io/v1", "KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class);
+        YAML.registerKubernetesResource("kafka.strimzi.io/v1", "KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class);
+    }
+
+    /** A document and where it came from. */
+    record Manifest(Path file, String yaml, HasMetadata resource) {
+
+        String kind() {
+            return resource.getKind();
+        }
+
+        String name() {
+            return resource.getMetadata().getName();
+        }
+
+        @Override
+        public String toString() {
+            return DEPLOY.relativize(file) + " " + kind() + "/" + name();
+        }
+    }
+
+    private Manifests() {
+    }
+
+    /** The manifest files: everything YAML under deploy/ except kustomizations and this module. */
+    static List<Path> files() {
+        try (Stream<Path> paths = Files.walk(DEPLOY)) {
+            return paths.filter(p -> p.toString().matches(".*\\.ya?ml$"))
+                    .filter(p -> !p.getFileName().toString().equals("kustomization.yaml"))
+                    .filter(p -> !p.startsWith(DEPLOY.resolve("checks")))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Manifest> all() {
+        List<Manifest> all = new ArrayList<>();
+        files().forEach(file -> all.addAll(in(file)));
+        return all;
+    }
+
+    static List<Manifest> in(Path file) {
+        List<Manifest> manifests = new ArrayList<>();
+        for (String document : documents(file)) {
+            manifests.add(new Manifest(file, document, YAML.unmarshal(document, HasMetadata.class)));
+        }
+        return manifests;
+    }
+
+    static <T extends HasMetadata> List<T> ofType(Class<T> type, String folder) {
+        return all().stream().filter(m -> m.file().startsWith(DEPLOY.resolve(folder)))
+                .map(Manifest::resource).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    static boolean typed(HasMetadata resource) {
+        return !(resource instanceof GenericKubernetesResource);
+    }
+
+    private static List<String> documents(Path file) {
+        try {
+            return Stream.of(Files.readString(file).split("(?m)^---\\s*$"))
+                    .filter(doc -> doc.lines().anyMatch(line -> !line.isBlank() && !line.startsWith("#")))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

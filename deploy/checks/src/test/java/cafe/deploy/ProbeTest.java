@@ -1,0 +1,54 @@
+package cafe.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.knative.serving.v1.Service;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Probes point at SmallRye Health's endpoints (which the system test calls on the running services),
+ * on the container's port; rollouts never go below the desired replicas.
+ */
+class ProbeTest {
+
+    private static final Set<String> HEALTH = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
+
+    @Test
+    void deploymentsProbeHealthOnTheirPortAndRollWithoutLosingReplicas() {
+        var deployments = Manifests.ofType(Deployment.class, "generated/kubernetes");
+        assertEquals(4, deployments.size());
+        for (Deployment deployment : deployments) {
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            int port = container.getPorts().get(0).getContainerPort();
+            assertProbe(container.getLivenessProbe(), "/q/health/live", port);
+            assertProbe(container.getReadinessProbe(), "/q/health/ready", port);
+            assertProbe(container.getStartupProbe(), "/q/health/started", port);
+            assertEquals("0", deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getStrVal(),
+                    deployment.getMetadata().getName() + " maxUnavailable");
+            assertNotNull(container.getResources().getLimits().get("memory"));
+        }
+    }
+
+    @Test
+    void knativeServicesProbeHealth() {
+        var services = Manifests.ofType(Service.class, "generated/knative");
+        assertEquals(4, services.size());
+        for (Service service : services) {
+            Container container = service.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertTrue(HEALTH.contains(container.getLivenessProbe().getHttpGet().getPath()));
+            assertTrue(HEALTH.contains(container.getReadinessProbe().getHttpGet().getPath()));
+        }
+    }
+
+    private static void assertProbe(Probe probe, String path, int port) {
+        assertNotNull(probe, path);
+        assertEquals(path, probe.getHttpGet().getPath());
+        assertEquals(port, probe.getHttpGet().getPort().getIntVal());
+    }
+}
