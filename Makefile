@@ -4,11 +4,12 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 LAUNCHER_JAR := local-stack/launcher/target/cafe-local-stack-1.0.0-SNAPSHOT.jar
 LAUNCHER_CP = $(LAUNCHER_JAR):$$(cat local-stack/launcher/target/launcher.classpath)
+BENCH_CP = bench/target/cafe-bench-1.0.0-SNAPSHOT.jar:$$(cat bench/target/bench.classpath)
 BUILT := target/.built
 SOURCES := $(shell find . -path ./.stack -prune -o -path '*/target' -prune -o -type f \
              \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' \) -print)
 
-.PHONY: help build run stack test clean manifests native
+.PHONY: help build run stack test clean manifests native bench bench-quick drills drills-quick
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -31,6 +32,18 @@ test: ## build and run every test: unit, component (@QuarkusTest) and system, on
 
 manifests: $(BUILT) ## regenerate deploy/generated from the services' config (commit the result)
 	@deploy/generate-manifests.sh
+
+bench: $(BUILT) ## open-model load at rising rates on the whole system; report in target/bench (about 6 minutes)
+	@java -Djava.awt.headless=true -cp "$(BENCH_CP)" cafe.bench.Bench
+
+bench-quick: $(BUILT) ## the bench in two short steps (under 3 minutes; run in CI)
+	@java -Djava.awt.headless=true -cp "$(BENCH_CP)" cafe.bench.Bench --quick
+
+drills: $(BUILT) ## fault drills under steady load: payment, barista, Kafka down; order-service killed; redelivery
+	@java -cp "$(BENCH_CP)" cafe.bench.Drills
+
+drills-quick: $(BUILT) ## the drills with 10 s outages (run in CI)
+	@java -cp "$(BENCH_CP)" cafe.bench.Drills --quick
 
 native: ## build native executables (-Pnative) and run the integration tests against them; needs GraalVM/Mandrel or a container runtime
 	@if command -v native-image >/dev/null 2>&1; then \

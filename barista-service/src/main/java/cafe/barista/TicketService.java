@@ -9,6 +9,7 @@ import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.messaging.outbox.Outbox;
 import cafe.problem.ProblemException;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
@@ -39,6 +40,7 @@ public class TicketService {
                 return Uni.createFrom().voidItem();
             }
             Log.infof("order %s queued: %d x %s", order.orderId(), order.qty(), order.item());
+            Metrics.counter("cafe.tickets", "state", TicketStatus.QUEUED.name()).increment();
             return tickets.persist(Ticket.queued(order)).replaceWithVoid();
         });
     }
@@ -52,6 +54,7 @@ public class TicketService {
             TicketStatus before = ticket.status;
             ticket.status = TicketStatus.CANCELED;
             ticket.updatedAt = Instant.now();
+            Metrics.counter("cafe.tickets", "state", TicketStatus.CANCELED.name()).increment();
             Log.infof("order %s ticket canceled (was %s)%s", ticket.orderId, before, before == TicketStatus.READY ? ", drink discarded" : "");
             return outbox.append(new BrewCanceled(ticket.orderId, ticket.id, ticket.updatedAt));
         });
@@ -85,6 +88,7 @@ public class TicketService {
                         throw ProblemException.conflict("Ticket " + ticketId + " is " + before + " and cannot become " + next);
                     }
                     Log.infof("order %s ticket %s -> %s", ticket.orderId, before, next);
+                    Metrics.counter("cafe.tickets", "state", next.name()).increment();
                 })
                 .call(ticket -> outbox.append(event.apply(ticket))));
     }

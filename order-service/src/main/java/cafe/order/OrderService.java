@@ -2,6 +2,7 @@ package cafe.order;
 
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
+import cafe.messaging.ResumeOnContext;
 import cafe.messaging.outbox.Outbox;
 import cafe.order.client.ChargeOutcome;
 import cafe.order.client.ChargeRequest;
@@ -14,6 +15,7 @@ import cafe.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -32,8 +34,11 @@ public class OrderService {
     private final PaymentClient payments;
     private final Outbox outbox;
     private final OrderConfig config;
+    private final MeterRegistry metrics;
 
-    OrderService(OrderRepository orders, MenuRepository menu, PaymentClient payments, Outbox outbox, OrderConfig config) {
+    OrderService(OrderRepository orders, MenuRepository menu, PaymentClient payments, Outbox outbox, OrderConfig config,
+            MeterRegistry metrics) {
+        this.metrics = metrics;
         this.orders = orders;
         this.menu = menu;
         this.payments = payments;
@@ -57,11 +62,13 @@ public class OrderService {
                     }
                     if (!outcome.approved()) {
                         order.moveTo(OrderStatus.REJECTED);
+                        count("rejected");
                         Log.infof("order %s rejected: payment declined", order.id);
                         return Uni.createFrom().item(order);
                     }
                     order.moveTo(OrderStatus.PLACED);
                     order.paymentId = outcome.paymentId();
+                    count("placed");
                     Log.infof("order %s placed: %d x %s for %d %s", order.id, order.qty, order.item, order.amount, order.currency);
                     return outbox.append(placedEvent(order)).replaceWith(order);
                 }));
@@ -77,6 +84,7 @@ public class OrderService {
                         return Uni.createFrom().failure(ProblemException.conflict(
                                 "Order " + id + " is " + before + " and can no longer be cancelled"));
                     }
+                    count("canceled");
                     Log.infof("order %s canceled (was %s)", order.id, before);
                     return outbox.append(new OrderCanceled(order.id, order.customerId, order.paymentId, order.updatedAt))
                             .replaceWith(order);
@@ -128,10 +136,16 @@ public class OrderService {
 
     private Uni<Order> charge(Order order) {
         return payments.charge(new ChargeRequest(order.id, order.amount, order.currency))
+                .emitOn(ResumeOnContext.current())
+                .onFailure(PaymentUnavailableException.class).invoke(() -> count("payment-unavailable"))
                 .onFailure(PaymentUnavailableException.class).transform(e -> ProblemException.unavailable(
                         "Payment is busy or unavailable; your order was not placed. Please try again shortly"
                                 + " (send the same Idempotency-Key to retry safely)", config.retryAfter()))
                 .chain(outcome -> settle(order.id, outcome));
+    }
+
+    private void count(String outcome) {
+        metrics.counter("cafe.orders", "outcome", outcome).increment();
     }
 
     private static OrderPlaced placedEvent(Order order) {

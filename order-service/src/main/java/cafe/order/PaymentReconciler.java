@@ -1,5 +1,6 @@
 package cafe.order;
 
+import cafe.messaging.ResumeOnContext;
 import cafe.order.client.ChargeOutcome;
 import cafe.order.client.PaymentClient;
 import cafe.order.config.OrderConfig;
@@ -53,6 +54,7 @@ public class PaymentReconciler {
 
     private Uni<Boolean> settleByPayment(UUID orderId) {
         return payments.findCharge(orderId)
+                .emitOn(ResumeOnContext.current())
                 .chain(charge -> service.settle(orderId, charge.map(ChargeOutcome::of).orElse(ChargeOutcome.declined())))
                 .invoke(order -> Log.infof("order %s reconciled: %s", orderId, order.status))
                 .replaceWith(true)

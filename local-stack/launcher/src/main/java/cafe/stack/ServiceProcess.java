@@ -41,7 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new StackException(name + " is not built (" + jar + " is missing). Run: mvn -DskipTests package");
         }
         Ports.requireFree(port, name);
-        List<String> command = new ArrayList<>(List.of(KafkaServer.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(KafkaServer.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
                 "-Dquarkus.http.port=" + port));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));

@@ -29,6 +29,26 @@ public final class Sql {
         }
     }
 
+    /** A two-column query as a map from the first column (as text) to the second (a number). */
+    public static java.util.Map<String, Long> numbersByKey(String database, String sql, Object... params) {
+        try (Connection connection = DriverManager.getConnection(LocalStack.shared().settings().jdbcUrl(database),
+                StackSettings.DB_USER, StackSettings.DB_PASSWORD);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            java.util.Map<String, Long> rows = new java.util.HashMap<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.put(result.getString(1), result.getLong(2));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed on " + database + ": " + sql, e);
+        }
+    }
+
     /** Runs a statement, such as an update that sets up a test case. */
     public static int update(String database, String sql, Object... params) {
         try (Connection connection = DriverManager.getConnection(LocalStack.shared().settings().jdbcUrl(database),

@@ -6,7 +6,17 @@ import cafe.order.OrderPatch;
 import cafe.order.OrderService;
 import cafe.order.OrderStatus;
 import cafe.order.PlaceOrderRequest;
+import cafe.problem.Problem;
 import cafe.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,8 +41,9 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Orders: place, read, list. */
+/** Orders: place, read, list, cancel. */
 @Path("/orders")
+@Tag(name = "Orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
 
@@ -44,19 +55,39 @@ public class OrderResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Place an order", description = "Charges the payment synchronously; the order exists (PLACED) only once paid.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "order", value = "{\"customerId\":\"c-1\",\"menuId\":1,\"qty\":2}"),
+            @ExampleObject(name = "original system", value = "{\"menuId\":1,\"qty\":1,\"status\":\"Ordered\"}")}))
+    @APIResponse(responseCode = "201", description = "Paid and placed; Location names the order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, or a field out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "402", description = "Payment declined: the order is REJECTED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown menu item, or an Idempotency-Key reused for a different order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Payment slow, failing or overloaded: not placed; try again shortly (Retry-After), with the same Idempotency-Key",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> place(@Valid @NotNull PlaceOrderRequest request,
+            @Parameter(description = "Makes a retry safe: the same key and body return the first result, never a second order or charge")
             @RestHeader("Idempotency-Key") @Size(min = 1, max = 128) String idempotencyKey, @Context UriInfo uri) {
         return orders.place(request, idempotencyKey).map(order -> placed(order, uri));
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Read an order")
+    @APIResponse(responseCode = "200", description = "The order")
+    @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderResponse> get(@RestPath UUID id) {
         return orders.find(id).map(OrderResponse::of);
     }
 
     @POST
     @Path("{id}/cancel")
+    @Operation(summary = "Cancel an order", description = "Allowed while PLACED or BREWING; stops the coffee and refunds the payment.")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Too late: READY, CANCELED or REJECTED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderResponse> cancel(@RestPath UUID id) {
         return orders.cancel(id).map(OrderResponse::of);
     }
@@ -65,11 +96,18 @@ public class OrderResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel an order (the original system's call)", description = "Body {\"status\":\"OrderCanceled\"}.")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "400", description = "Any other change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Too late to cancel", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderResponse> patch(@RestPath UUID id, @Valid @NotNull OrderPatch patch) {
         return orders.cancel(id).map(OrderResponse::of);
     }
 
     @GET
+    @Operation(summary = "List orders, newest first", description = "Optionally of one customer; paged.")
+    @APIResponse(responseCode = "200", description = "A page of orders")
+    @APIResponse(responseCode = "400", description = "Page or size out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<OrderResponse>> list(@RestQuery @Size(min = 1, max = 64) String customerId,
             @RestQuery @DefaultValue("0") @Min(0) int page,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {

@@ -18,7 +18,7 @@ import java.util.UUID;
 public class StatusRepository implements PanacheRepositoryBase<OrderStatusView, UUID> {
 
     private static final String RECORD_EVENT = "insert into status_event (event_id, order_id, event_type, payload, received_at)"
-            + " values (:id, :orderId, :type, :payload, now()) on conflict do nothing";
+            + " values (:id, :orderId, :type, :payload, clock_timestamp()) on conflict do nothing";
 
     /** Serialises the updates of one order across consumers and replicas, until the transaction ends. */
     public Uni<Void> lockOrder(UUID orderId) {

@@ -1,6 +1,8 @@
 package cafe.messaging.inbox;
 
 import cafe.events.UnknownEventException;
+import cafe.messaging.ResumeOnContext;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -19,7 +21,7 @@ public final class EventConsumer {
 
     public static Uni<Void> consume(Message<String> message, Function<ReceivedEvent, Uni<Void>> work) {
         return Uni.createFrom().item(() -> ReceivedEvent.of(message))
-                .chain(event -> work.apply(event)
+                .chain(event -> ResumeOnContext.isolated(() -> work.apply(event))
                         .onFailure(failure -> !(failure instanceof UnknownEventException))
                         .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(3))
                 .onItemOrFailure().transformToUni((done, failure) -> {
@@ -27,6 +29,7 @@ public final class EventConsumer {
                         return Uni.createFrom().completionStage(message.ack());
                     }
                     Log.errorf("Event sent to the dead-letter topic: %s", failure.getMessage());
+                    Metrics.counter("cafe.events.dead.lettered").increment();
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
     }

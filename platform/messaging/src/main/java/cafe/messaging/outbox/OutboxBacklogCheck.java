@@ -1,6 +1,9 @@
 package cafe.messaging.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import java.util.concurrent.atomic.AtomicLong;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +21,13 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 @IfBuildProperty(name = "cafe.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxBacklogCheck implements AsyncHealthCheck {
 
+    private final AtomicLong pending = new AtomicLong();
+
+    OutboxBacklogCheck() {
+        Gauge.builder("cafe.outbox.pending", pending, AtomicLong::get)
+                .description("Events waiting for Kafka, as of the last health check").register(Metrics.globalRegistry);
+    }
+
     private static final String BACKLOG = "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)"
             + " from outbox_event where published_at is null";
 
@@ -25,6 +35,7 @@ public class OutboxBacklogCheck implements AsyncHealthCheck {
     public Uni<HealthCheckResponse> call() {
         return Panache.withSession(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(BACKLOG, Object[].class).getSingleResult()))
+                .invoke(row -> pending.set(((Number) row[0]).longValue()))
                 .map(row -> HealthCheckResponse.named("outbox")
                         .up()
                         .withData("pending", ((Number) row[0]).longValue())

@@ -1,0 +1,152 @@
+package cafe.bench;
+
+import cafe.stack.LocalStack;
+import cafe.stack.Ports;
+import cafe.stack.ServiceProcess;
+import cafe.stack.Sql;
+import cafe.stack.StackSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * `make bench`: starts the stack and the four services (JVM mode, auto-brew on), warms them up, then
+ * offers POST /orders at rising fixed rates until p99 passes 100 ms or errors appear, and writes
+ * target/bench/report.{md,json,png}. `--quick` runs two short steps (CI).
+ */
+public final class Bench {
+
+    static final double P99_LIMIT_MS = 100;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        List<Integer> rates = quick ? List.of(50, 200) : List.of(50, 200, 500, 1000, 1500, 2000, 3000);
+        int baseSteps = quick ? 2 : 4;
+        Duration step = quick ? Duration.ofSeconds(10) : Duration.ofSeconds(30);
+        Duration warmUp = quick ? Duration.ofSeconds(10) : Duration.ofSeconds(30);
+
+        System.out.println("bench: starting PostgreSQL, Kafka and the four services ...");
+        LocalStack stack = LocalStack.shared();
+        Map<String, ServiceProcess> services = startServices(stack.settings());
+        Map<String, Long> readyMillis = awaitReady(services);
+        readyMillis.forEach((name, ms) -> System.out.printf("  %-16s ready in %d ms%n", name, ms));
+
+        Map<String, Long> peakRss = new ConcurrentHashMap<>();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> services.forEach((name, process) ->
+                peakRss.merge(name, ProcessStats.rssMegabytes(process.pid()), Math::max)), 1, 1, TimeUnit.SECONDS);
+
+        OpenLoad load = new OpenLoad(services.get("order-service").url());
+        System.out.printf("bench: warming up at 100 orders/s for %d s%n", warmUp.toSeconds());
+        load.run(100, warmUp);
+        Map<String, Long> warmRss = new LinkedHashMap<>();
+        services.forEach((name, process) -> warmRss.put(name, ProcessStats.rssMegabytes(process.pid())));
+        peakRss.clear();
+
+        List<Report.Step> steps = new ArrayList<>();
+        for (int rate : rates) {
+            Map<String, Double> cpuBefore = cpu(services);
+            OpenLoad.Result result = load.run(rate, step);
+            Map<String, Double> cpuAfter = cpu(services);
+            Report.Step measured = Report.Step.of(result, propagation(result), cpuPerThousand(cpuBefore, cpuAfter, result.ok()));
+            steps.add(measured);
+            System.out.println("  " + measured.line());
+            boolean saturated = measured.achievedRate() < rate / 2.0;
+            boolean pastGoal = steps.size() >= baseSteps && (measured.p99Ms() > P99_LIMIT_MS || measured.errors() > 0);
+            if (saturated || pastGoal) {
+                System.out.println("bench: stopping at " + rate + " orders/s: " + (saturated ? "saturated (under half the offered rate achieved)"
+                        : "p99 over " + P99_LIMIT_MS + " ms or errors"));
+                break;
+            }
+        }
+        sampler.shutdownNow();
+
+        Path dir = StackSettings.projectRoot().resolve("target/bench");
+        Report report = new Report(Report.Machine.current(), readyMillis, warmRss, Map.copyOf(peakRss), steps, quick);
+        report.write(dir);
+        System.out.println("bench: report in " + dir.resolve("report.md"));
+        services.values().forEach(ServiceProcess::close);
+        stack.close();
+        System.exit(0);
+    }
+
+    private static Map<String, ServiceProcess> startServices(StackSettings stack) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ServiceProcess.SERVICES.forEach(name -> ports.put(name, Ports.freePort()));
+        Map<String, String> config = Map.of(
+                "cafe.db.port", Integer.toString(stack.postgresPort()),
+                "kafka.bootstrap.servers", stack.kafkaBootstrap(),
+                "quarkus.rest-client.payment.url", "http://localhost:" + ports.get("payment-service"),
+                "cafe.barista.auto-brew", "true",
+                "cafe.barista.brew-time", "1s",
+                "quarkus.log.category.\"cafe\".level", "WARN");
+        Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        ports.forEach((name, port) -> services.put(name, ServiceProcess.start(name, port, config, stack.dir().resolve("bench-logs"))));
+        return services;
+    }
+
+    private static Map<String, Long> awaitReady(Map<String, ServiceProcess> services) throws InterruptedException {
+        Map<String, Long> ready = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (ready.size() < services.size() && System.nanoTime() < deadline) {
+            services.forEach((name, process) -> {
+                if (!ready.containsKey(name) && process.ready()) {
+                    ready.put(name, process.millisSinceStart());
+                }
+            });
+            Thread.sleep(20);
+        }
+        return ready;
+    }
+
+    /** Waits for the step's orders to reach the barista and the view; the 201 → view latencies, in ms. */
+    private static Report.Propagation propagation(OpenLoad.Result result) throws InterruptedException {
+        List<String> ids = List.copyOf(result.placedAtMillis().keySet());
+        if (ids.isEmpty()) {
+            return new Report.Propagation(0, 0, 0, 0, 0);
+        }
+        String array = "{" + String.join(",", ids) + "}";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long tickets = 0;
+        long views = 0;
+        while (System.nanoTime() < deadline) {
+            tickets = Sql.number("barista", "select count(*) from ticket where order_id = any(?::uuid[])", array);
+            views = Sql.number("status", "select count(*) from status_event where event_type = 'cafe.order.placed' and order_id = any(?::uuid[])", array);
+            if (tickets == ids.size() && views == ids.size()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        Map<String, Long> seen = Sql.numbersByKey("status", "select order_id::text, (extract(epoch from received_at) * 1000)::bigint"
+                + " from status_event where event_type = 'cafe.order.placed' and order_id = any(?::uuid[])", array);
+        List<Long> lags = new ArrayList<>();
+        seen.forEach((id, at) -> lags.add(Math.max(0, at - result.placedAtMillis().get(id))));
+        if (lags.isEmpty()) {
+            return new Report.Propagation(ids.size(), tickets, views, -1, -1);
+        }
+        lags.sort(Long::compare);
+        return new Report.Propagation(ids.size(), tickets, views, lags.get(lags.size() / 2), lags.get((int) Math.ceil(lags.size() * 0.99) - 1));
+    }
+
+    private static Map<String, Double> cpu(Map<String, ServiceProcess> services) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        services.forEach((name, process) -> cpu.put(name, ProcessStats.cpuSeconds(process.pid())));
+        return cpu;
+    }
+
+    private static Map<String, Double> cpuPerThousand(Map<String, Double> before, Map<String, Double> after, long orders) {
+        Map<String, Double> perThousand = new LinkedHashMap<>();
+        before.forEach((name, start) -> perThousand.put(name, orders == 0 ? 0 : (after.get(name) - start) * 1000 / orders));
+        return perThousand;
+    }
+}

@@ -1,0 +1,153 @@
+package cafe.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The figures of a bench run, written as report.md, report.json and report.png (latency and throughput against offered rate). */
+record Report(Machine machine, Map<String, Long> readyMillis, Map<String, Long> rssAfterWarmUpMb, Map<String, Long> rssPeakMb,
+        List<Step> steps, boolean quick) {
+
+    /** Where the figures were measured. */
+    record Machine(int cores, long memoryMb, String jdk, String commit, Instant at) {
+
+        static Machine current() {
+            return new Machine(Runtime.getRuntime().availableProcessors(), readMemoryMb(), System.getProperty("java.vm.name") + " "
+                    + System.getProperty("java.version"), readCommit(), Instant.now());
+        }
+
+        private static long readMemoryMb() {
+            try {
+                return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                        .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(0);
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
+        private static String readCommit() {
+            try {
+                Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+                String out = new String(git.getInputStream().readAllBytes()).trim();
+                return git.waitFor() == 0 ? out : "unknown";
+            } catch (IOException | InterruptedException e) {
+                return "unknown";
+            }
+        }
+    }
+
+    /** How far orders got after their 201, and how fast the view showed them. */
+    record Propagation(long placed, long reachedBarista, long reachedView, long viewP50Ms, long viewP99Ms) {
+    }
+
+    /** One load step. */
+    record Step(int offeredRate, double achievedRate, double p50Ms, double p90Ms, double p99Ms, double maxMs, long sent,
+            long errors, Map<String, Long> byStatus, Propagation propagation, Map<String, Double> cpuSecondsPerThousandOrders) {
+
+        static Step of(OpenLoad.Result result, Propagation propagation, Map<String, Double> cpu) {
+            var h = result.latencyMicros();
+            return new Step(result.offeredRate(), round(result.achievedRate()), ms(h.getValueAtPercentile(50)),
+                    ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), result.sent(),
+                    result.errors(), result.byStatus(), propagation, cpu);
+        }
+
+        String line() {
+            return String.format("%5d/s offered → %7.1f/s  p50 %6.1f  p90 %6.1f  p99 %6.1f  max %7.1f ms  errors %d  "
+                    + "201→view p50 %d p99 %d ms  reached barista %d/%d view %d/%d", offeredRate, achievedRate, p50Ms, p90Ms,
+                    p99Ms, maxMs, errors, propagation.viewP50Ms(), propagation.viewP99Ms(), propagation.reachedBarista(),
+                    propagation.placed(), propagation.reachedView(), propagation.placed());
+        }
+
+        private static double ms(long micros) {
+            return round(micros / 1000.0);
+        }
+
+        private static double round(double value) {
+            return Math.round(value * 10) / 10.0;
+        }
+    }
+
+    void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValue(dir.resolve("report.json").toFile(), this);
+        Files.writeString(dir.resolve("report.md"), markdown());
+        ChartUtils.saveChartAsPNG(dir.resolve("report.png").toFile(), chart(), 900, 520);
+    }
+
+    private String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# cafe bench").append(quick ? " (quick)" : "").append("\n\n")
+                .append(String.format("Machine: %d cores, %d MB, %s · commit %s · %s%n%n", machine.cores(), machine.memoryMb(),
+                        machine.jdk(), machine.commit(), machine.at()))
+                .append("Open-model load of `POST /orders` (fixed arrival rate, latency from the intended send time); "
+                        + "everything co-located: PostgreSQL, Kafka, four services (JVM, auto-brew on) and the load generator.\n\n")
+                .append("| offered/s | achieved/s | p50 ms | p90 ms | p99 ms | max ms | errors | statuses | 201→view p50 ms | 201→view p99 ms | reached barista | reached view |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Step s : steps) {
+            Propagation p = s.propagation();
+            md.append(String.format("| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %s | %d | %d | %s | %s |%n", s.offeredRate(),
+                    s.achievedRate(), s.p50Ms(), s.p90Ms(), s.p99Ms(), s.maxMs(), s.errors(), s.byStatus(), p.viewP50Ms(),
+                    p.viewP99Ms(), share(p.reachedBarista(), p.placed()), share(p.reachedView(), p.placed())));
+        }
+        md.append("\n| service | ready after start (ms) | RSS after warm-up (MB) | RSS peak (MB) | CPU s / 1000 orders (per step) |\n|---|---|---|---|---|\n");
+        readyMillis.keySet().forEach(name -> md.append(String.format("| %s | %d | %d | %d | %s |%n", name, readyMillis.get(name),
+                rssAfterWarmUpMb.getOrDefault(name, 0L), rssPeakMb.getOrDefault(name, 0L),
+                steps.stream().map(s -> String.format("%.2f", s.cpuSecondsPerThousandOrders().getOrDefault(name, 0.0)))
+                        .collect(Collectors.joining(" · ")))));
+        md.append("\n![latency and throughput against offered rate](report.png)\n");
+        return md.toString();
+    }
+
+    private static String share(long part, long whole) {
+        return whole == 0 ? "-" : String.format("%.1f%%", 100.0 * part / whole);
+    }
+
+    private JFreeChart chart() {
+        XYSeriesCollection latency = new XYSeriesCollection();
+        XYSeries p50 = new XYSeries("p50 ms");
+        XYSeries p90 = new XYSeries("p90 ms");
+        XYSeries p99 = new XYSeries("p99 ms");
+        XYSeries throughput = new XYSeries("achieved orders/s");
+        for (Step s : steps) {
+            p50.add(s.offeredRate(), s.p50Ms());
+            p90.add(s.offeredRate(), s.p90Ms());
+            p99.add(s.offeredRate(), s.p99Ms());
+            throughput.add(s.offeredRate(), s.achievedRate());
+        }
+        latency.addSeries(p50);
+        latency.addSeries(p90);
+        latency.addSeries(p99);
+        XYPlot plot = new XYPlot(latency, new NumberAxis("offered orders/s"), new NumberAxis("POST /orders latency (ms)"),
+                new XYLineAndShapeRenderer(true, true));
+        plot.setDataset(1, new XYSeriesCollection(throughput));
+        plot.setRangeAxis(1, new NumberAxis("achieved orders/s"));
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer rate = new XYLineAndShapeRenderer(true, true);
+        rate.setSeriesPaint(0, Color.DARK_GRAY);
+        rate.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+        plot.setRenderer(1, rate);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart chart = new JFreeChart("cafe: POST /orders, open-model load (" + machine.cores() + " cores, commit "
+                + machine.commit() + ")", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+}
