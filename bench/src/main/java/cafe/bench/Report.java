@@ -21,7 +21,17 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** The figures of a bench run, written as report.md, report.json and report.png (latency and throughput against offered rate). */
 record Report(Machine machine, Map<String, Long> readyMillis, Map<String, Long> rssAfterWarmUpMb, Map<String, Long> rssPeakMb,
-        List<Step> steps, boolean quick) {
+        Idle idle, List<Step> steps, boolean quick) {
+
+    /** One order at a time on the idle system: 201 → ticket queued and 201 → view PLACED. */
+    record Idle(int orders, double ticketMedianMs, double ticketWorstMs, double viewMedianMs, double viewWorstMs) {
+
+        static Idle of(IdlePropagation.Result result) {
+            return new Idle(result.toViewMs().size(), IdlePropagation.Result.median(result.toTicketMs()),
+                    IdlePropagation.Result.worst(result.toTicketMs()), IdlePropagation.Result.median(result.toViewMs()),
+                    IdlePropagation.Result.worst(result.toViewMs()));
+        }
+    }
 
     /** Where the figures were measured. */
     record Machine(int cores, long memoryMb, String jdk, String commit, Instant at) {
@@ -97,6 +107,9 @@ record Report(Machine machine, Map<String, Long> readyMillis, Map<String, Long> 
                         machine.jdk(), machine.commit(), machine.at()))
                 .append("Open-model load of `POST /orders` (fixed arrival rate, latency from the intended send time); "
                         + "everything co-located: PostgreSQL, Kafka, four services (JVM, auto-brew on) and the load generator.\n\n")
+                .append(String.format("Idle system, %d orders one at a time: 201 → barista ticket median %.1f ms (worst %.1f); "
+                        + "201 → status view PLACED median %.1f ms (worst %.1f).%n%n", idle.orders(), idle.ticketMedianMs(),
+                        idle.ticketWorstMs(), idle.viewMedianMs(), idle.viewWorstMs()))
                 .append("| offered/s | achieved/s | p50 ms | p90 ms | p99 ms | max ms | errors | statuses | 201→view p50 ms | 201→view p99 ms | reached barista | reached view |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Step s : steps) {

@@ -97,7 +97,9 @@ public final class Main {
                     Order         curl -si -H 'Content-Type: application/json' -d '{"customerId":"c-1","menuId":1,"qty":2}' localhost:8081/orders
                     Barista queue curl -s 'localhost:8083/tickets?status=QUEUED'
                     Status        curl -s localhost:8084/order-status/<id from the order>
-                    Health        curl -s localhost:8081/q/health""");
+                    Health        curl -s localhost:8081/q/health        (live, ready, started; /q/health/well: outbox backlog)
+                    Metrics       curl -s localhost:8081/q/metrics       (Prometheus; every service on its port)
+                    OpenAPI       curl -s localhost:8081/q/openapi       (every service on its port)""");
         }
         System.out.println("\nReady. Ctrl-C stops everything.");
     }

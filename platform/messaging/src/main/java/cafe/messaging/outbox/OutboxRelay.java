@@ -32,13 +32,16 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Publishes committed outbox rows to Kafka as binary-mode CloudEvents, oldest first, and marks them
  * published. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas never publish the same
- * row; while Kafka is unreachable the batch rolls back and the relay backs off.
+ * row; while Kafka is unreachable the batch rolls back and the relay backs off. One replica
+ * publishes at a time (a transaction-scoped advisory lock), so a later event of an order can never
+ * overtake an earlier one that another replica is still publishing.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "cafe.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxRelay {
 
     static final String CHANNEL = "outbox";
+    private static final String TAKE_TURN = "select pg_try_advisory_xact_lock(hashtext('cafe.outbox.relay'))";
     private static final String CLAIM = "select * from outbox_event where published_at is null"
             + " order by id limit :batch for update skip locked";
 
@@ -110,10 +113,11 @@ public class OutboxRelay {
 
     private Uni<Integer> publishBatch() {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(CLAIM, OutboxEvent.class)
-                        .setParameter("batch", batchSize)
-                        .getResultList())
-                .chain(this::publishInOrder));
+                .chain(session -> session.createNativeQuery(TAKE_TURN, Boolean.class).getSingleResult()
+                        .chain(myTurn -> !myTurn ? Uni.createFrom().item(0) : session.createNativeQuery(CLAIM, OutboxEvent.class)
+                                .setParameter("batch", batchSize)
+                                .getResultList()
+                                .chain(this::publishInOrder))));
     }
 
     /**
