@@ -38,7 +38,7 @@ public final class Bench {
         System.out.println("bench: starting PostgreSQL, Kafka and the four services ...");
         LocalStack stack = LocalStack.shared();
         Map<String, ServiceProcess> services = startServices(stack.settings());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> services.values().forEach(ServiceProcess::close)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(services.values())));
         Map<String, Long> readyMillis = awaitReady(services);
         readyMillis.forEach((name, ms) -> System.out.printf("  %-16s ready in %d ms%n", name, ms));
 
@@ -84,7 +84,7 @@ public final class Bench {
                 Report.Idle.of(idle), steps, quick);
         report.write(dir);
         System.out.println("bench: report in " + dir.resolve("report.md"));
-        services.values().forEach(ServiceProcess::close);
+        ServiceProcess.closeAll(services.values());
         stack.close();
         boolean complete = steps.stream().allMatch(s -> s.propagation().reachedBarista() == s.propagation().placed()
                 && s.propagation().reachedView() == s.propagation().placed());

@@ -44,7 +44,7 @@ public final class Drills {
             drills.start();
             passed = drills.paymentDown() & drills.baristaDown() & drills.kafkaDown() & drills.orderServiceKilled() & drills.redelivery();
         } finally {
-            drills.services.values().forEach(ServiceProcess::close);
+            ServiceProcess.closeAll(drills.services.values());
             drills.stack.close();
         }
         System.out.println("\n" + String.join("\n", drills.verdicts));
@@ -53,7 +53,7 @@ public final class Drills {
     }
 
     private void start() {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> services.values().forEach(ServiceProcess::close)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(services.values())));
         StackSettings settings = stack.settings();
         ServiceProcess.SERVICES.forEach(name -> ports.put(name, Ports.freePort()));
         config.putAll(Map.of(

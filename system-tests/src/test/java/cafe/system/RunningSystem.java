@@ -30,7 +30,7 @@ final class RunningSystem {
     static synchronized RunningSystem shared() {
         if (shared == null) {
             shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.services.values().forEach(ServiceProcess::close)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(shared.services.values())));
         }
         return shared;
     }

@@ -7,7 +7,6 @@ import cafe.messaging.inbox.EventConsumer;
 import cafe.messaging.inbox.EventHandler;
 import cafe.messaging.inbox.Inbox;
 import cafe.messaging.inbox.ReceivedEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,8 +32,7 @@ public class OrderEventsConsumer implements EventHandler {
     /** Applies one event exactly once, whether it came from Kafka or over HTTP. */
     @Override
     public Uni<Void> apply(ReceivedEvent event) {
-        return Panache.withTransaction(() -> inbox.firstDelivery(event.id(), event.type())
-                .chain(first -> first ? dispatch(event) : Uni.createFrom().voidItem()));
+        return inbox.applyOnce(event, this::dispatch);
     }
 
     private Uni<Void> dispatch(ReceivedEvent event) {

@@ -48,7 +48,7 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping ...");
-            services.forEach(ServiceProcess::close);
+            ServiceProcess.closeAll(services);
             stack.close();
             System.out.println("Stopped.");
             stopped.countDown();

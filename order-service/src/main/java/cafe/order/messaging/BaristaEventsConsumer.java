@@ -8,7 +8,6 @@ import cafe.messaging.inbox.Inbox;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.order.OrderService;
 import cafe.order.OrderStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,8 +32,7 @@ public class BaristaEventsConsumer implements EventHandler {
 
     @Override
     public Uni<Void> apply(ReceivedEvent event) {
-        return Panache.withTransaction(() -> inbox.firstDelivery(event.id(), event.type())
-                .chain(first -> first ? follow(event) : Uni.createFrom().voidItem()));
+        return inbox.applyOnce(event, this::follow);
     }
 
     private Uni<Void> follow(ReceivedEvent event) {

@@ -6,7 +6,6 @@ import cafe.messaging.inbox.EventHandler;
 import cafe.messaging.inbox.Inbox;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.payment.PaymentService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,9 +30,8 @@ public class OrderEventsConsumer implements EventHandler {
 
     @Override
     public Uni<Void> apply(ReceivedEvent event) {
-        return Panache.withTransaction(() -> inbox.firstDelivery(event.id(), event.type())
-                .chain(first -> first && event.payload() instanceof OrderCanceled canceled
-                        ? payments.refund(canceled.orderId())
-                        : Uni.createFrom().voidItem()));
+        return inbox.applyOnce(event, received -> received.payload() instanceof OrderCanceled canceled
+                ? payments.refund(canceled.orderId())
+                : Uni.createFrom().voidItem());
     }
 }
