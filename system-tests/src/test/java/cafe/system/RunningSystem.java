@@ -22,6 +22,7 @@ final class RunningSystem {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, String> config = new LinkedHashMap<>();
     private final StackSettings stack;
+    private final TraceCollector traces = TraceCollector.start();
 
     private RunningSystem(StackSettings stack) {
         this.stack = stack;
@@ -30,7 +31,10 @@ final class RunningSystem {
     static synchronized RunningSystem shared() {
         if (shared == null) {
             shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(shared.services.values())));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                ServiceProcess.closeAll(shared.services.values());
+                shared.traces.close();
+            }));
         }
         return shared;
     }
@@ -41,6 +45,11 @@ final class RunningSystem {
         system.config.put("cafe.db.port", Integer.toString(system.stack.postgresPort()));
         system.config.put("kafka.bootstrap.servers", system.stack.kafkaBootstrap());
         system.config.put("quarkus.rest-client.payment.url", "http://localhost:" + system.ports.get("payment-service"));
+        // tracing is off by default; switched on here as a deployment would, exporting to the test's collector
+        system.config.put("quarkus.otel.sdk.disabled", "false");
+        system.config.put("quarkus.otel.exporter.otlp.traces.endpoint", system.traces.endpoint());
+        system.config.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
+        system.config.put("quarkus.otel.bsp.schedule.delay", "100ms");
         ServiceProcess.SERVICES.forEach(system::startService);
         system.awaitReady();
         return system;
@@ -57,6 +66,10 @@ final class RunningSystem {
     void awaitReady() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> services.values().stream().allMatch(ServiceProcess::ready));
+    }
+
+    TraceCollector traces() {
+        return traces;
     }
 
     ServiceProcess process(String name) {

@@ -1,6 +1,7 @@
 package cafe.messaging;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.opentelemetry.context.Scope;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -24,14 +25,32 @@ public final class ResumeOnContext {
      * (several records of a consumer) never share a Hibernate Reactive session.
      */
     public static <T> Uni<T> isolated(Supplier<Uni<T>> work) {
+        return isolated(io.opentelemetry.context.Context.current(), work);
+    }
+
+    /**
+     * As {@link #isolated(Supplier)}, with {@code trace} as the current OpenTelemetry context for the
+     * whole of the work: its database calls and the events it writes belong to that trace.
+     */
+    public static <T> Uni<T> isolated(io.opentelemetry.context.Context trace, Supplier<Uni<T>> work) {
         Context current = Vertx.currentContext();
         if (current == null) {
             throw new IllegalStateException("Not on a Vert.x context");
         }
         Context own = VertxContext.createNewDuplicatedContext(current);
         VertxContextSafetyToggle.setContextSafe(own, true);
-        return Uni.createFrom().emitter(emitter -> own.runOnContext(ignored ->
-                work.get().subscribe().with(emitter::complete, emitter::fail)));
+        return Uni.createFrom().emitter(emitter -> own.runOnContext(ignored -> {
+            Scope scope = trace.makeCurrent();
+            work.get().subscribe().with(
+                    item -> {
+                        scope.close();
+                        emitter.complete(item);
+                    },
+                    failure -> {
+                        scope.close();
+                        emitter.fail(failure);
+                    });
+        }));
     }
 
     /** An executor for {@code Uni.emitOn}: runs on the caller's current Vert.x context. */

@@ -1,7 +1,14 @@
 package cafe.status.rest;
 
+import cafe.problem.Problem;
 import cafe.status.OrderStatusDocument;
 import cafe.status.OrderStatusService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
@@ -21,6 +28,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** The customer's view of their orders. */
 @Path("/order-status")
+@Tag(name = "Order status")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderStatusResource {
 
@@ -32,7 +40,11 @@ public class OrderStatusResource {
 
     @GET
     @Path("{orderId}")
-    public Uni<OrderStatusDocument> get(@RestPath UUID orderId) {
+    @Operation(summary = "Read an order's status", description = "The order as its events describe it: status, payment state and timeline."
+            + " The view follows the events, so a just-placed order may be unknown for a moment.")
+    @APIResponse(responseCode = "200", description = "The order's status document")
+    @APIResponse(responseCode = "404", description = "The view does not know the order (yet)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<OrderStatusDocument> get(@Parameter(description = "The order's id") @RestPath UUID orderId) {
         return statuses.find(orderId);
     }
 
@@ -44,13 +56,27 @@ public class OrderStatusResource {
     @Path("{orderId}/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<OrderStatusDocument> stream(@RestPath UUID orderId) {
+    @Operation(summary = "Follow an order's status live", description = "Server-Sent Events, each one status document as JSON: the document now,"
+            + " then one per change; the stream closes after READY or CANCELED. An order the view does not know yet is waited for"
+            + " a while (cafe.status.stream-wait-for-unknown, 30s by default); if it does not appear, the stream ends without events.")
+    @APIResponse(responseCode = "200", description = "The stream of status documents",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = OrderStatusDocument.class)))
+    @APIResponse(responseCode = "404", description = "orderId is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Multi<OrderStatusDocument> stream(@Parameter(description = "The order's id") @RestPath UUID orderId) {
         return statuses.follow(orderId);
     }
 
     @GET
-    public Uni<List<OrderStatusDocument>> byCustomer(@RestQuery @NotNull @Size(min = 1, max = 64) String customerId,
+    @Operation(summary = "List a customer's orders, newest first", description = "Paged.")
+    @APIResponse(responseCode = "200", description = "A page of status documents")
+    @APIResponse(responseCode = "400", description = "customerId missing or too long, or page or size out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "page or size not a number (an unconvertible query parameter is a 404 in JAX-RS)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<OrderStatusDocument>> byCustomer(
+            @Parameter(description = "The customer whose orders to list", required = true, example = "c-1")
+            @RestQuery @NotNull @Size(min = 1, max = 64) String customerId,
+            @Parameter(description = "Page number, from 0")
             @RestQuery @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Documents per page, 1 to 100")
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
         return statuses.findByCustomer(customerId, page, size);
     }

@@ -1,6 +1,7 @@
 package cafe.messaging.inbox;
 
 import cafe.events.UnknownEventException;
+import cafe.problem.Problem;
 import cafe.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +11,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
 /**
@@ -19,6 +26,7 @@ import org.jboss.resteasy.reactive.RestHeader;
  * 400 problem, a failure a 5xx that the source retries.
  */
 @Path("/events")
+@Tag(name = "Events", description = "Internal: the events this service consumes, as Knative Eventing delivers them")
 public class CloudEventResource {
 
     private final Instance<EventHandler> handlers;
@@ -29,8 +37,17 @@ public class CloudEventResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public Uni<Response> receive(@RestHeader("ce-id") String id, @RestHeader("ce-type") String type,
-            @RestHeader("ce-specversion") String specVersion, String data) {
+    @Operation(summary = "Apply an event delivered as a binary-mode CloudEvent",
+            description = "Idempotent on ce-id: a redelivered event is acknowledged and changes nothing")
+    @APIResponse(responseCode = "202", description = "Applied, or already applied before")
+    @APIResponse(responseCode = "400", description = "Not a CloudEvents 1.0 binary-mode request, ce-id not a UUID, unknown ce-type or unreadable data; do not retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "Could not be applied now; the sender retries",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> receive(
+            @Parameter(description = "The event's id, a UUID") @RestHeader("ce-id") String id,
+            @Parameter(description = "The event's type, e.g. cafe.order.placed") @RestHeader("ce-type") String type,
+            @Parameter(description = "Must be 1.0") @RestHeader("ce-specversion") String specVersion, String data) {
         ReceivedEvent event;
         try {
             if (!"1.0".equals(specVersion)) {

@@ -3,8 +3,10 @@ package cafe.messaging.inbox;
 import cafe.events.UnknownEventException;
 import cafe.messaging.ResumeOnContext;
 import io.micrometer.core.instrument.Metrics;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import java.time.Duration;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -20,8 +22,10 @@ public final class EventConsumer {
     }
 
     public static Uni<Void> consume(Message<String> message, Function<ReceivedEvent, Uni<Void>> work) {
+        // the connector's consumer span, a child of the producer span whose traceparent came in the headers
+        Context trace = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElseGet(Context::current);
         return Uni.createFrom().item(() -> ReceivedEvent.of(message))
-                .chain(event -> ResumeOnContext.isolated(() -> work.apply(event))
+                .chain(event -> ResumeOnContext.isolated(trace, () -> work.apply(event))
                         .onFailure(failure -> !(failure instanceof UnknownEventException))
                         .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(3))
                 .onItemOrFailure().transformToUni((done, failure) -> {

@@ -2,6 +2,7 @@ package cafe.messaging.outbox;
 
 import cafe.events.CafeEvent;
 import cafe.events.EventCodec;
+import cafe.messaging.TraceParent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -35,6 +36,7 @@ public class Outbox {
         row.source = source;
         row.payload = EventCodec.toJson(event);
         row.createdAt = Instant.now();
+        row.traceParent = TraceParent.current();
         return Panache.getSession()
                 .chain(session -> session.persist(row))
                 .invoke(relay::nudge);

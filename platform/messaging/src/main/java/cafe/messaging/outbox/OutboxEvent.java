@@ -41,4 +41,8 @@ public class OutboxEvent {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The W3C traceparent of the transaction that wrote the row; null when it ran outside a trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -1,6 +1,7 @@
 package cafe.messaging.outbox;
 
 import cafe.messaging.ResumeOnContext;
+import cafe.messaging.TraceParent;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,6 +15,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -34,7 +36,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * published. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas never publish the same
  * row; while Kafka is unreachable the batch rolls back and the relay backs off. One replica
  * publishes at a time (a transaction-scoped advisory lock), so a later event of an order can never
- * overtake an earlier one that another replica is still publishing.
+ * overtake an earlier one that another replica is still publishing. Each event is published in the
+ * trace of the request or event that caused it, not in the relay's.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "cafe.outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -153,6 +156,9 @@ public class OutboxRelay {
                         .withSource(URI.create(row.source))
                         .withSubject(row.key)
                         .withTimestamp(row.createdAt.atZone(ZoneOffset.UTC))
-                        .build());
+                        .build())
+                // the Kafka connector opens the producer span under the trace that wrote the row and
+                // puts its traceparent in the record headers, where the consumers pick it up
+                .addMetadata(TracingMetadata.withCurrent(TraceParent.restore(row.traceParent)));
     }
 }

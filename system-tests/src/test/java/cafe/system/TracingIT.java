@@ -1,0 +1,90 @@
+package cafe.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import cafe.system.TraceCollector.CollectedSpan;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.restassured.http.ContentType;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One trace follows an order: the customer's request, the payment call, the outbox, Kafka and every
+ * consumer of the event, in all four services, as exported over OTLP.
+ */
+class TracingIT {
+
+    private final RunningSystem system = RunningSystem.shared();
+
+    @Test
+    void anOrderIsOneTraceFromTheRequestThroughPaymentOutboxAndKafkaToEveryConsumer() {
+        String traceId = randomHex(16);
+        String callerSpanId = randomHex(8);
+        given().header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+                .contentType(ContentType.JSON).body("{\"customerId\":\"c-traced\",\"menuId\":1,\"qty\":1}")
+                .when().post(system.url("order-service") + "/orders")
+                .then().statusCode(201);
+
+        List<CollectedSpan> trace = await().atMost(Cafe.EVENTUALLY).until(() -> system.traces().trace(traceId),
+                spans -> consumers(spans).containsAll(List.of("payment-service", "barista-service", "status-service"))
+                        && spans.stream().anyMatch(span -> span.service().equals("barista-service") && span.name().startsWith("INSERT ticket")));
+        Map<String, CollectedSpan> byId = trace.stream().collect(Collectors.toMap(CollectedSpan::spanId, Function.identity()));
+
+        CollectedSpan request = only(trace, "order-service", SpanKind.SPAN_KIND_SERVER);
+        assertThat("the request continues the caller's trace", request.parentSpanId(), equalTo(callerSpanId));
+
+        CollectedSpan charge = only(trace, "payment-service", SpanKind.SPAN_KIND_SERVER);
+        CollectedSpan paymentCall = byId.get(charge.parentSpanId());
+        assertThat("payment is called by order-service within the request", paymentCall.service(), equalTo("order-service"));
+        assertThat(paymentCall.kind(), equalTo(SpanKind.SPAN_KIND_CLIENT));
+        assertThat(ancestors(paymentCall, byId), hasItem(request.spanId()));
+
+        CollectedSpan publish = only(trace, "order-service", SpanKind.SPAN_KIND_PRODUCER);
+        assertThat("the relay publishes in the trace of the request that wrote the outbox row",
+                ancestors(publish, byId), hasItem(request.spanId()));
+        List<String> consumedFromThatRecord = trace.stream()
+                .filter(span -> span.kind() == SpanKind.SPAN_KIND_CONSUMER && span.parentSpanId().equals(publish.spanId()))
+                .map(CollectedSpan::service).toList();
+        assertThat("every consumer continues from the Kafka record's headers", consumedFromThatRecord,
+                hasItems("payment-service", "barista-service", "status-service"));
+
+        CollectedSpan ticketInsert = trace.stream().filter(span -> span.name().startsWith("INSERT ticket")).findFirst().orElseThrow();
+        assertThat("the consumer's database work is part of the trace", byId.get(ticketInsert.parentSpanId()).kind(),
+                equalTo(SpanKind.SPAN_KIND_CONSUMER));
+    }
+
+    private static List<String> consumers(List<CollectedSpan> spans) {
+        return spans.stream().filter(span -> span.kind() == SpanKind.SPAN_KIND_CONSUMER).map(CollectedSpan::service).toList();
+    }
+
+    private static CollectedSpan only(List<CollectedSpan> trace, String service, SpanKind kind) {
+        List<CollectedSpan> found = trace.stream().filter(span -> span.service().equals(service) && span.kind() == kind).toList();
+        assertThat(service + " " + kind + " spans in " + trace, found.size(), equalTo(1));
+        return found.get(0);
+    }
+
+    /** The span ids above this span, nearest first. */
+    private static List<String> ancestors(CollectedSpan span, Map<String, CollectedSpan> byId) {
+        return Stream.iterate(Optional.ofNullable(byId.get(span.parentSpanId())), Optional::isPresent,
+                parent -> Optional.ofNullable(byId.get(parent.get().parentSpanId())))
+                .map(parent -> parent.get().spanId()).toList();
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}
