@@ -65,6 +65,31 @@ class TracingIT {
                 equalTo(SpanKind.SPAN_KIND_CONSUMER));
     }
 
+    @Test
+    void aCancellationIsOneTraceThroughTheRefundAndTheEventThatReportsIt() {
+        String orderId = new Cafe(system).placeOrder("c-traced-cancel");
+        String traceId = randomHex(16);
+        given().header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                .when().post(system.url("order-service") + "/orders/" + orderId + "/cancel")
+                .then().statusCode(200);
+
+        List<CollectedSpan> trace = await().atMost(Cafe.EVENTUALLY).until(() -> system.traces().trace(traceId),
+                spans -> spans.stream().anyMatch(span -> span.service().equals("status-service") && span.name().startsWith("cafe-payments")));
+        Map<String, CollectedSpan> byId = trace.stream().collect(Collectors.toMap(CollectedSpan::spanId, Function.identity()));
+
+        CollectedSpan refundReported = trace.stream()
+                .filter(span -> span.service().equals("status-service") && span.name().startsWith("cafe-payments")).findFirst().orElseThrow();
+        CollectedSpan refundPublished = byId.get(refundReported.parentSpanId());
+        assertThat(refundPublished.service(), equalTo("payment-service"));
+        assertThat(refundPublished.kind(), equalTo(SpanKind.SPAN_KIND_PRODUCER));
+        CollectedSpan cancellationConsumed = byId.get(refundPublished.parentSpanId());
+        assertThat("payment's outbox row carries the trace of the event it consumed",
+                cancellationConsumed.kind(), equalTo(SpanKind.SPAN_KIND_CONSUMER));
+        CollectedSpan cancellationPublished = byId.get(cancellationConsumed.parentSpanId());
+        assertThat(cancellationPublished.service(), equalTo("order-service"));
+        assertThat(ancestors(cancellationPublished, byId), hasItem(only(trace, "order-service", SpanKind.SPAN_KIND_SERVER).spanId()));
+    }
+
     private static List<String> consumers(List<CollectedSpan> spans) {
         return spans.stream().filter(span -> span.kind() == SpanKind.SPAN_KIND_CONSUMER).map(CollectedSpan::service).toList();
     }

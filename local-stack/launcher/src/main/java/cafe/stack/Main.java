@@ -99,7 +99,10 @@ public final class Main {
                     Status        curl -s localhost:8084/order-status/<id from the order>
                     Health        curl -s localhost:8081/q/health        (live, ready, started; /q/health/well: outbox backlog)
                     Metrics       curl -s localhost:8081/q/metrics       (Prometheus; every service on its port)
-                    OpenAPI       curl -s localhost:8081/q/openapi       (every service on its port)""");
+                    OpenAPI       curl -s localhost:8081/q/openapi       (every service on its port)
+                    Logs          one JSON object per line, in the logs folder above
+                    Traces        off; to export them to a collector on localhost:4317 (OTLP/gRPC), start with
+                                  QUARKUS_OTEL_SDK_DISABLED=false QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://localhost:4317 make run""");
         }
         System.out.println("\nReady. Ctrl-C stops everything.");
     }
