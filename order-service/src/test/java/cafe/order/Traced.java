@@ -11,7 +11,7 @@ public class Traced implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.bsp.schedule.delay", "50ms");
+        return Map.of("cafe.tracing", "true", "quarkus.otel.bsp.schedule.delay", "50ms");
     }
 
     static class Exporter {

@@ -46,7 +46,7 @@ final class RunningSystem {
         system.config.put("kafka.bootstrap.servers", system.stack.kafkaBootstrap());
         system.config.put("quarkus.rest-client.payment.url", "http://localhost:" + system.ports.get("payment-service"));
         // tracing is off by default; switched on here as a deployment would, exporting to the test's collector
-        system.config.put("quarkus.otel.sdk.disabled", "false");
+        system.config.put("cafe.tracing", "true");
         system.config.put("quarkus.otel.exporter.otlp.traces.endpoint", system.traces.endpoint());
         system.config.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
         system.config.put("quarkus.otel.bsp.schedule.delay", "100ms");

@@ -102,7 +102,7 @@ public final class Main {
                     OpenAPI       curl -s localhost:8081/q/openapi       (every service on its port)
                     Logs          one JSON object per line, in the logs folder above
                     Traces        off; to export them to a collector on localhost:4317 (OTLP/gRPC), start with
-                                  QUARKUS_OTEL_SDK_DISABLED=false QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://localhost:4317 make run""");
+                                  CAFE_TRACING=true make run""");
         }
         System.out.println("\nReady. Ctrl-C stops everything.");
     }
