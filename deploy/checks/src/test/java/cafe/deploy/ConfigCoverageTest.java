@@ -99,10 +99,14 @@ class ConfigCoverageTest {
         return keys;
     }
 
+    /** A service's settings: the shared ones of platform/messaging, then its own, which win. */
     private static Properties properties(String service) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Manifests.ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
-            properties.load(reader);
+        for (String file : List.of("platform/messaging/src/main/resources/META-INF/microprofile-config.properties",
+                service + "/src/main/resources/application.properties")) {
+            try (Reader reader = Files.newBufferedReader(Manifests.ROOT.resolve(file))) {
+                properties.load(reader);
+            }
         }
         return properties;
     }

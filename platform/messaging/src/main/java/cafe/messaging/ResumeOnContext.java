@@ -22,15 +22,9 @@ public final class ResumeOnContext {
 
     /**
      * Runs work on a fresh duplicated context of its own, so that pieces of work in flight together
-     * (several records of a consumer) never share a Hibernate Reactive session.
-     */
-    public static <T> Uni<T> isolated(Supplier<Uni<T>> work) {
-        return isolated(io.opentelemetry.context.Context.current(), work);
-    }
-
-    /**
-     * As {@link #isolated(Supplier)}, with {@code trace} as the current OpenTelemetry context for the
-     * whole of the work: its database calls and the events it writes belong to that trace.
+     * (several records of a consumer) never share a Hibernate Reactive session. {@code trace} is the
+     * current OpenTelemetry context for the whole of the work: its database calls and the events it
+     * writes belong to that trace.
      */
     public static <T> Uni<T> isolated(io.opentelemetry.context.Context trace, Supplier<Uni<T>> work) {
         Context current = Vertx.currentContext();
@@ -41,15 +35,7 @@ public final class ResumeOnContext {
         VertxContextSafetyToggle.setContextSafe(own, true);
         return Uni.createFrom().emitter(emitter -> own.runOnContext(ignored -> {
             Scope scope = trace.makeCurrent();
-            work.get().subscribe().with(
-                    item -> {
-                        scope.close();
-                        emitter.complete(item);
-                    },
-                    failure -> {
-                        scope.close();
-                        emitter.fail(failure);
-                    });
+            work.get().onTermination().invoke(scope::close).subscribe().with(emitter::complete, emitter::fail);
         }));
     }
 
