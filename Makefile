@@ -6,6 +6,15 @@ LAUNCHER_JAR := local-stack/launcher/target/cafe-local-stack-1.0.0-SNAPSHOT.jar
 LAUNCHER_CP = $(LAUNCHER_JAR):$$(cat local-stack/launcher/target/launcher.classpath)
 BENCH_CP = bench/target/cafe-bench-1.0.0-SNAPSHOT.jar:$$(cat bench/target/bench.classpath)
 BUILT := target/.built
+# JDK 25 for everything: the build, the tests, the services and their AOT caches (the default java may be older)
+JAVA_HOME := $(shell local-stack/jdk25.sh)
+ifeq ($(JAVA_HOME),)
+  $(error No JDK 25 found (JAVA_HOME, /usr/lib/jvm, /opt/java, sdkman). Install one, e.g. Temurin 25, and set JAVA_HOME to it)
+endif
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+# `make build` runs the packaged services' integration tests only: they are the AOT training runs
+TRAIN_ONLY := -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*ResourceIT' -Dfailsafe.failIfNoSpecifiedTests=false
 SOURCES := $(shell find . -path ./.stack -prune -o -path '*/target' -prune -o -type f \
              \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' \) -print)
 
@@ -14,10 +23,10 @@ SOURCES := $(shell find . -path ./.stack -prune -o -path '*/target' -prune -o -t
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-build: $(BUILT) ## build every module (no tests) when sources changed
+build: $(BUILT) ## build every module when sources changed, and train each service's AOT cache
 
 $(BUILT): $(SOURCES)
-	$(MVN) $(MVN_FLAGS) -q install -DskipTests
+	$(MVN) $(MVN_FLAGS) -q install $(TRAIN_ONLY)
 	@mkdir -p target && touch $@
 
 run: $(BUILT) ## start PostgreSQL, Kafka and the four services (8081-8084); Ctrl-C stops all
@@ -52,7 +61,7 @@ native: ## build native executables (-Pnative) and run the integration tests aga
 	  $(MVN) $(MVN_FLAGS) install -Pnative -Dquarkus.native.container-build=true; \
 	else \
 	  echo "make native: no GraalVM/Mandrel (native-image on PATH) and no container runtime (docker/podman) here."; \
-	  echo "Install Mandrel or GraalVM for JDK 17+ and set GRAALVM_HOME, or run where Docker/Podman works;"; \
+	  echo "Install Mandrel or GraalVM for JDK 25 and set GRAALVM_HOME, or run where Docker/Podman works;"; \
 	  echo "the JVM build and its tests (make test) do not need either."; \
 	  exit 2; \
 	fi

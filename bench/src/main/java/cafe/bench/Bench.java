@@ -17,7 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * `make bench`: starts the stack and the four services (JVM mode, auto-brew on), warms them up, then
+ * `make bench`: starts the stack; measures start-up and footprint with the services' AOT caches and
+ * without ({@link StartupBench}); starts the four services (JVM mode, AOT cache, auto-brew on), warms them up, then
  * offers POST /orders at rising fixed rates until p99 passes 100 ms or errors appear, and writes
  * target/bench/report.{md,json,png}. `--quick` runs two short steps (CI).
  */
@@ -35,11 +36,15 @@ public final class Bench {
         Duration step = quick ? Duration.ofSeconds(10) : Duration.ofSeconds(20);
         Duration warmUp = quick ? Duration.ofSeconds(10) : Duration.ofSeconds(30);
 
-        System.out.println("bench: starting PostgreSQL, Kafka and the four services ...");
+        System.out.println("bench: starting PostgreSQL and Kafka ...");
         LocalStack stack = LocalStack.shared();
-        Map<String, ServiceProcess> services = startServices(stack.settings());
+        System.out.println("bench: start-up and footprint, with the AOT caches and without ...");
+        StartupBench.Result startup = new StartupBench(stack.settings()).measure(quick ? 3 : 5, 100, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(20));
+
+        System.out.println("bench: starting the four services ...");
+        Map<String, ServiceProcess> services = startServices(stack.settings(), true, stack.settings().dir().resolve("bench-logs"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(services.values())));
-        Map<String, Long> readyMillis = awaitReady(services);
+        Map<String, Long> readyMillis = StartupBench.awaitReady(services);
         readyMillis.forEach((name, ms) -> System.out.printf("  %-16s ready in %d ms%n", name, ms));
 
         System.out.println("bench: 100 orders one at a time on the idle system ...");
@@ -80,7 +85,7 @@ public final class Bench {
         sampler.shutdownNow();
 
         Path dir = StackSettings.projectRoot().resolve("target/bench");
-        Report report = new Report(Report.Machine.current(), readyMillis, warmRss, Map.copyOf(peakRss),
+        Report report = new Report(Report.Machine.current(), startup, readyMillis, warmRss, Map.copyOf(peakRss),
                 Report.Idle.of(idle), steps, quick);
         report.write(dir);
         System.out.println("bench: report in " + dir.resolve("report.md"));
@@ -93,33 +98,24 @@ public final class Bench {
         System.exit(complete ? 0 : 1);
     }
 
-    private static Map<String, ServiceProcess> startServices(StackSettings stack) {
+    /** The four services on fresh ports, pointed at the stack and at each other; auto-brew on. */
+    static Map<String, ServiceProcess> startServices(StackSettings stack, boolean aotCache, Path logs) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ServiceProcess.SERVICES.forEach(name -> ports.put(name, Ports.freePort()));
-        Map<String, String> config = Map.of(
-                "cafe.db.port", Integer.toString(stack.postgresPort()),
-                "kafka.bootstrap.servers", stack.kafkaBootstrap(),
-                "quarkus.rest-client.payment.url", "http://localhost:" + ports.get("payment-service"),
-                "cafe.barista.auto-brew", "true",
-                "cafe.barista.brew-time", "1s",
-                "quarkus.log.category.\"cafe\".level", "WARN");
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
-        ports.forEach((name, port) -> services.put(name, ServiceProcess.start(name, port, config, stack.dir().resolve("bench-logs"))));
+        ports.forEach((name, port) -> services.put(name,
+                ServiceProcess.start(name, port, serviceConfig(stack, ports.get("payment-service")), logs, aotCache)));
         return services;
     }
 
-    private static Map<String, Long> awaitReady(Map<String, ServiceProcess> services) throws InterruptedException {
-        Map<String, Long> ready = new LinkedHashMap<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (ready.size() < services.size() && System.nanoTime() < deadline) {
-            services.forEach((name, process) -> {
-                if (!ready.containsKey(name) && process.ready()) {
-                    ready.put(name, process.millisSinceStart());
-                }
-            });
-            Thread.sleep(20);
-        }
-        return ready;
+    static Map<String, String> serviceConfig(StackSettings stack, int paymentPort) {
+        return Map.of(
+                "cafe.db.port", Integer.toString(stack.postgresPort()),
+                "kafka.bootstrap.servers", stack.kafkaBootstrap(),
+                "quarkus.rest-client.payment.url", "http://localhost:" + paymentPort,
+                "cafe.barista.auto-brew", "true",
+                "cafe.barista.brew-time", "1s",
+                "quarkus.log.category.\"cafe\".level", "WARN");
     }
 
     /** Waits for the step's orders to reach the barista and the view; the 201 → view latencies, in ms. */

@@ -20,7 +20,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** The figures of a bench run, written as report.md, report.json and report.png (latency and throughput against offered rate). */
-record Report(Machine machine, Map<String, Long> readyMillis, Map<String, Long> rssAfterWarmUpMb, Map<String, Long> rssPeakMb,
+record Report(Machine machine, StartupBench.Result startup, Map<String, Long> readyMillis, Map<String, Long> rssAfterWarmUpMb, Map<String, Long> rssPeakMb,
         Idle idle, List<Step> steps, boolean quick) {
 
     /** One order at a time on the idle system: 201 → ticket queued and 201 → view PLACED. */
@@ -123,8 +123,30 @@ record Report(Machine machine, Map<String, Long> readyMillis, Map<String, Long> 
                 rssAfterWarmUpMb.getOrDefault(name, 0L), rssPeakMb.getOrDefault(name, 0L),
                 steps.stream().map(s -> String.format("%.2f", s.cpuSecondsPerThousandOrders().getOrDefault(name, 0.0)))
                         .collect(Collectors.joining(" · ")))));
+        md.append(startupMarkdown());
         md.append("\n![latency and throughput against offered rate](report.png)\n");
         return md.toString();
+    }
+
+    private String startupMarkdown() {
+        StartupBench.Figures aot = startup.aot();
+        StartupBench.Figures plain = startup.plain();
+        StringBuilder md = new StringBuilder(String.format("%n## Start-up and footprint%n%n"
+                + "On the idle stack, each figure as *with the AOT cache / without it* (JVM flags alike). Alone: the median of %d starts "
+                + "of the service by itself, from the process's start to `/q/health/ready` answering 200. Together: the four started at once. "
+                + "RSS after %d s at %d orders/s on the four together, and its peak during them.%n%n"
+                + "| service | alone, ms | together, ms | RSS at ready, MB | RSS after warm-up, MB | RSS peak, MB |%n|---|---|---|---|---|---|%n",
+                startup.startsAlone(), startup.warmUpSeconds(), startup.warmUpRate()));
+        aot.aloneMedianMs().keySet().forEach(name -> md.append(String.format("| %s | %s | %s | %s | %s | %s |%n", name,
+                pair(aot.aloneMedianMs(), plain.aloneMedianMs(), name), pair(aot.togetherMs(), plain.togetherMs(), name),
+                pair(aot.rssAtReadyMb(), plain.rssAtReadyMb(), name), pair(aot.rssWarmMb(), plain.rssWarmMb(), name),
+                pair(aot.rssPeakMb(), plain.rssPeakMb(), name))));
+        md.append(String.format("| **all four ready** | | %d / %d | | | |%n", aot.allReadyMs(), plain.allReadyMs()));
+        return md.toString();
+    }
+
+    private static String pair(Map<String, Long> withCache, Map<String, Long> without, String name) {
+        return withCache.getOrDefault(name, -1L) + " / " + without.getOrDefault(name, -1L);
     }
 
     private static String share(long part, long whole) {

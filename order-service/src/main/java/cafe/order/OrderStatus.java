@@ -14,8 +14,4 @@ public enum OrderStatus {
             case READY, CANCELED, REJECTED -> false;
         };
     }
-
-    public boolean cancellable() {
-        return canBecome(CANCELED);
-    }
 }

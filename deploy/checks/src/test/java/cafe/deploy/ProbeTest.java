@@ -29,6 +29,7 @@ class ProbeTest {
             assertProbe(container.getLivenessProbe(), "/q/health/live", port);
             assertProbe(container.getReadinessProbe(), "/q/health/ready", port);
             assertProbe(container.getStartupProbe(), "/q/health/started", port);
+            assertStartupWindow(deployment.getMetadata().getName(), container.getStartupProbe());
             assertEquals("0", deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getStrVal(),
                     deployment.getMetadata().getName() + " maxUnavailable");
             assertNotNull(container.getResources().getLimits().get("memory"));
@@ -44,6 +45,13 @@ class ProbeTest {
             assertTrue(HEALTH.contains(container.getLivenessProbe().getHttpGet().getPath()));
             assertTrue(HEALTH.contains(container.getReadinessProbe().getHttpGet().getPath()));
         }
+    }
+
+    /** Asked every second (a start with the AOT cache takes about 2 s), for long enough to start without it. */
+    private static void assertStartupWindow(String name, Probe startup) {
+        assertEquals(1, startup.getPeriodSeconds(), name + " startup probe period");
+        assertTrue(startup.getPeriodSeconds() * startup.getFailureThreshold() >= 30, name + " startup window under 30 s");
+        assertEquals(0, startup.getInitialDelaySeconds(), name + " startup probe initial delay");
     }
 
     private static void assertProbe(Probe probe, String path, int port) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged cafe service (JVM mode) run as a child process, with its log in the stack folder. */
+/** One packaged cafe service (JVM mode, JDK 25) run as a child process, with its log in the stack folder. */
 public final class ServiceProcess implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("order-service", "payment-service", "barista-service", "status-service");
@@ -34,15 +34,20 @@ public final class ServiceProcess implements AutoCloseable {
         this.startedAt = startedAt;
     }
 
-    /** Starts the service's fast-jar with the given config overrides as system properties. */
+    /** Starts the packaged service, with its AOT cache when there is one, and config overrides as system properties. */
     public static ServiceProcess start(String name, int port, Map<String, String> config, Path logDir) {
-        Path jar = StackSettings.projectRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return start(name, port, config, logDir, true);
+    }
+
+    /** As {@link #start(String, int, Map, Path)}; {@code useAotCache} false starts it as a plain JVM (the bench compares). */
+    public static ServiceProcess start(String name, int port, Map<String, String> config, Path logDir, boolean useAotCache) {
+        Path jar = ServiceJvm.runJar(name);
         if (!Files.exists(jar)) {
-            throw new StackException(name + " is not built (" + jar + " is missing). Run: mvn -DskipTests package");
+            throw new StackException(name + " is not built (" + jar + " is missing). Run: make build");
         }
         Ports.requireFree(port, name);
-        List<String> command = new ArrayList<>(List.of(KafkaServer.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
-                "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(ServiceJvm.command(name, useAotCache));
+        command.add("-Dquarkus.http.port=" + port);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {

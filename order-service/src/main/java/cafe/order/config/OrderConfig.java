@@ -12,10 +12,6 @@ public interface OrderConfig {
     @WithDefault("2s")
     Duration retryAfter();
 
-    /** Largest page of a listing. */
-    @WithDefault("100")
-    int maxPageSize();
-
     /** How old a PAYMENT_PENDING order must be before the reconciler settles it. */
     @WithDefault("30s")
     Duration reconcileAfter();

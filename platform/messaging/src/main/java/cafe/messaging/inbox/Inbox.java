@@ -23,7 +23,7 @@ public class Inbox {
     }
 
     /** True the first time this event id is seen; call inside the transaction that applies it. */
-    public Uni<Boolean> firstDelivery(UUID eventId, String type) {
+    private Uni<Boolean> firstDelivery(UUID eventId, String type) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(RECORD)
                         .setParameter("id", eventId)
