@@ -79,7 +79,10 @@ final class OpenLoad {
                 done.countDown();
             });
         }
-        done.await(60, TimeUnit.SECONDS);
+        if (!done.await(60, TimeUnit.SECONDS)) {
+            System.out.printf("load: %d of %d requests still unanswered 60 s after the last was sent (%d placed so far)%n",
+                    done.getCount(), count, placed.size());
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Long> byStatus = new java.util.TreeMap<>();
         statuses.forEach((status, n) -> byStatus.put(status, n.get()));
