@@ -16,7 +16,7 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 # `make build` runs the packaged services' integration tests only: they are the AOT training runs
 TRAIN_ONLY := -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*ResourceIT' -Dfailsafe.failIfNoSpecifiedTests=false
 SOURCES := $(shell find . -path ./.stack -prune -o -path '*/target' -prune -o -type f \
-             \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' \) -print)
+             \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' -o -name '*.json' \) -print)
 
 .PHONY: help build run stack test clean manifests native bench bench-quick drills drills-quick
 

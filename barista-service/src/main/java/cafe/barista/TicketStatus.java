@@ -1,6 +1,10 @@
 package cafe.barista;
 
-/** The ticket's state machine: QUEUED → BREWING → READY; QUEUED|BREWING → CANCELED. */
+/**
+ * The ticket's state machine. {@link #canBecome} is what the barista may do: QUEUED → BREWING → READY,
+ * or cancel a QUEUED or BREWING ticket. A cancelled order cancels its ticket from any state but
+ * CANCELED, READY included (the drink is discarded): see {@code TicketService.cancel}.
+ */
 public enum TicketStatus {
     QUEUED, BREWING, READY, CANCELED;
 

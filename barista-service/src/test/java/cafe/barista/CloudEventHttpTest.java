@@ -7,7 +7,8 @@ import static org.hamcrest.Matchers.hasSize;
 import cafe.events.EventCodec;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
-import cafe.stack.LocalStackResource;
+import cafe.testing.EventSchemas;
+import cafe.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,14 +28,15 @@ class CloudEventHttpTest {
     void placedOrderDeliveredOverHttpQueuesOneTicketAndTheCancelStopsIt() {
         UUID orderId = UUID.randomUUID();
         String placedId = UUID.randomUUID().toString();
-        String placed = EventCodec.toJson(new OrderPlaced(orderId, "c-kn", 2, "Cappuccino", 1, 350, "EUR", UUID.randomUUID(), Instant.now()));
+        String placed = EventSchemas.conforming("cafe.order.placed",
+                EventCodec.toJson(new OrderPlaced(orderId, "c-kn", 2, "Cappuccino", 1, 350, "EUR", UUID.randomUUID(), Instant.now())));
 
         cloudEvent(placedId, "cafe.order.placed").body(placed).when().post("/events").then().statusCode(202);
         cloudEvent(placedId, "cafe.order.placed").body(placed).when().post("/events").then().statusCode(202);
         given().queryParam("orderId", orderId).when().get("/tickets").then().body("$", hasSize(1)).body("[0].status", equalTo("QUEUED"));
 
         cloudEvent(UUID.randomUUID().toString(), "cafe.order.canceled")
-                .body(EventCodec.toJson(new OrderCanceled(orderId, "c-kn", null, Instant.now())))
+                .body(EventSchemas.conforming("cafe.order.canceled", EventCodec.toJson(new OrderCanceled(orderId, "c-kn", UUID.randomUUID(), Instant.now()))))
                 .when().post("/events").then().statusCode(202);
         given().queryParam("orderId", orderId).when().get("/tickets").then().body("[0].status", equalTo("CANCELED"));
     }

@@ -12,9 +12,9 @@ import cafe.events.EventCodec;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.events.Topics;
-import cafe.stack.KafkaEvents;
-import cafe.stack.LocalStackResource;
-import cafe.stack.Sql;
+import cafe.testing.KafkaEvents;
+import cafe.testing.LocalStackResource;
+import cafe.testing.Sql;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +31,7 @@ class OrderEventsConsumerTest {
     @Test
     void poisonMessageGoesToTheDeadLetterTopicAndTheNextMessageIsStillProcessed() {
         String poisonKey = UUID.randomUUID().toString();
-        KafkaEvents.send(Topics.ORDERS, poisonKey, UUID.randomUUID().toString(), "cafe.order.placed", "{not json");
+        KafkaEvents.sendUnchecked(Topics.ORDERS, poisonKey, UUID.randomUUID().toString(), "cafe.order.placed", "{not json");
         UUID next = placeOrder();
 
         awaitTicket(next, "QUEUED");
@@ -58,6 +58,7 @@ class OrderEventsConsumerTest {
                 "select count(*) from processed_event where event_id = ?::uuid", eventId) == 1);
         assertThat(Sql.number("barista", "select count(*) from outbox_event where aggregate_id = ? and event_type = 'cafe.barista.brew-canceled'",
                 orderId.toString()), equalTo(1L));
+        KafkaEvents.awaitEvent(Topics.BARISTA, orderId.toString(), "cafe.barista.brew-canceled", Duration.ofSeconds(20));
     }
 
     private static UUID placeOrder() {

@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.hasSize;
 import cafe.events.EventCodec;
 import cafe.events.OrderPlaced;
 import cafe.events.Topics;
-import cafe.stack.KafkaEvents;
-import cafe.stack.LocalStackResource;
+import cafe.testing.KafkaEvents;
+import cafe.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +45,8 @@ class TicketResourceTest {
         given().when().post("/tickets/" + ticket + "/start").then().statusCode(200).body("status", equalTo("BREWING"));
         given().when().post("/tickets/" + ticket + "/finish").then().statusCode(200).body("status", equalTo("READY"));
         given().when().post("/tickets/" + ticket + "/start").then().statusCode(409);
+        KafkaEvents.awaitEvent(Topics.BARISTA, orderId.toString(), "cafe.barista.brew-started", Duration.ofSeconds(20));
+        KafkaEvents.awaitEvent(Topics.BARISTA, orderId.toString(), "cafe.barista.coffee-ready", Duration.ofSeconds(20));
     }
 
     @Test

@@ -3,11 +3,12 @@ package cafe.bench;
 import cafe.stack.LocalStack;
 import cafe.stack.Ports;
 import cafe.stack.ServiceProcess;
-import cafe.stack.Sql;
+import cafe.testing.Sql;
 import cafe.stack.StackSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,13 +110,13 @@ public final class Bench {
     }
 
     static Map<String, String> serviceConfig(StackSettings stack, int paymentPort) {
-        return Map.of(
-                "cafe.db.port", Integer.toString(stack.postgresPort()),
-                "kafka.bootstrap.servers", stack.kafkaBootstrap(),
+        Map<String, String> config = new HashMap<>(stack.serviceConfig());
+        config.putAll(Map.of(
                 "quarkus.rest-client.payment.url", "http://localhost:" + paymentPort,
                 "cafe.barista.auto-brew", "true",
                 "cafe.barista.brew-time", "1s",
-                "quarkus.log.category.\"cafe\".level", "WARN");
+                "quarkus.log.category.\"cafe\".level", "WARN"));
+        return config;
     }
 
     /** Waits for the step's orders to reach the barista and the view; the 201 → view latencies, in ms. */

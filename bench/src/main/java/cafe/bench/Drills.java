@@ -1,10 +1,10 @@
 package cafe.bench;
 
-import cafe.stack.KafkaEvents;
+import cafe.testing.KafkaEvents;
 import cafe.stack.LocalStack;
 import cafe.stack.Ports;
 import cafe.stack.ServiceProcess;
-import cafe.stack.Sql;
+import cafe.testing.Sql;
 import cafe.stack.StackSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,9 +60,8 @@ public final class Drills {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(services.values())));
         StackSettings settings = stack.settings();
         ServiceProcess.SERVICES.forEach(name -> ports.put(name, Ports.freePort()));
+        config.putAll(settings.serviceConfig());
         config.putAll(Map.of(
-                "cafe.db.port", Integer.toString(settings.postgresPort()),
-                "kafka.bootstrap.servers", settings.kafkaBootstrap(),
                 "quarkus.rest-client.payment.url", "http://localhost:" + ports.get("payment-service"),
                 "cafe.barista.auto-brew", "true",
                 "cafe.barista.brew-time", "1s",

@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import cafe.events.Topics;
-import cafe.stack.KafkaEvents;
-import cafe.stack.LocalStackResource;
+import cafe.testing.KafkaEvents;
+import cafe.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,12 +50,20 @@ class OrderResourceTest {
         given().when().get("/orders/" + id).then().statusCode(200).body("status", equalTo("PLACED"));
         given().queryParam("customerId", customer).when().get("/orders").then().statusCode(200).body("$", hasSize(1));
 
-        ConsumerRecord<String, String> event = KafkaEvents.await(Topics.ORDERS, r -> id.equals(r.key()), Duration.ofSeconds(20))
-                .stream().findFirst().orElseThrow(() -> new AssertionError("no event for order " + id));
-        assertThat(KafkaEvents.header(event, "ce_type"), equalTo("cafe.order.placed"));
+        ConsumerRecord<String, String> event = KafkaEvents.awaitEvent(Topics.ORDERS, id, "cafe.order.placed", Duration.ofSeconds(20));
         assertThat(KafkaEvents.header(event, "ce_specversion"), equalTo("1.0"));
         assertThat(KafkaEvents.header(event, "ce_source"), equalTo("/order-service"));
         assertThat(event.value(), containsString("\"amount\":1050"));
+    }
+
+    @Test
+    void cancelledOrderPublishesItsCancellation() {
+        String id = given().contentType(ContentType.JSON).body("{\"customerId\":\"c-cancel\",\"menuId\":1,\"qty\":1}")
+                .when().post("/orders").then().statusCode(201).extract().path("id");
+        given().when().post("/orders/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELED"));
+
+        ConsumerRecord<String, String> event = KafkaEvents.awaitEvent(Topics.ORDERS, id, "cafe.order.canceled", Duration.ofSeconds(20));
+        assertThat(event.value(), containsString("\"customerId\":\"c-cancel\""));
     }
 
     @Test

@@ -7,8 +7,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import cafe.stack.LocalStackResource;
-import cafe.stack.Sql;
+import cafe.testing.LocalStackResource;
+import cafe.testing.Sql;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

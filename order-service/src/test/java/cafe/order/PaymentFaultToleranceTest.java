@@ -13,8 +13,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 
-import cafe.stack.LocalStackResource;
-import cafe.stack.Sql;
+import cafe.testing.LocalStackResource;
+import cafe.testing.Sql;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.common.TestResourceScope;

@@ -6,9 +6,9 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import cafe.stack.KafkaEvents;
-import cafe.stack.LocalStackResource;
-import cafe.stack.Sql;
+import cafe.testing.KafkaEvents;
+import cafe.testing.LocalStackResource;
+import cafe.testing.Sql;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import cafe.stack.LocalStackResource;
+import cafe.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,7 +60,7 @@ class PaymentResourceTest {
         threads.shutdown();
 
         org.junit.jupiter.api.Assertions.assertEquals(1, ids.size(), "every duplicate sees the same payment");
-        org.junit.jupiter.api.Assertions.assertEquals(1L, cafe.stack.Sql.number("payments",
+        org.junit.jupiter.api.Assertions.assertEquals(1L, cafe.testing.Sql.number("payments",
                 "select count(*) from payment where order_id = ?", orderId));
     }
 

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import cafe.events.BrewStarted;
 import cafe.events.CoffeeReady;
 import cafe.events.OrderPlaced;
-import cafe.stack.LocalStackResource;
+import cafe.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -10,7 +10,7 @@ import cafe.events.BrewStarted;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.events.PaymentRefunded;
-import cafe.stack.LocalStackResource;
+import cafe.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,7 @@ package cafe.status;
 
 import cafe.events.CafeEvent;
 import cafe.events.EventCodec;
-import cafe.stack.KafkaEvents;
+import cafe.testing.KafkaEvents;
 import java.util.UUID;
 
 /** Sends an event to its topic as the producing service would: a binary CloudEvent keyed by order id. */

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import cafe.events.BrewStarted;
 import cafe.events.OrderPlaced;
-import cafe.stack.LocalStackResource;
+import cafe.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -42,8 +42,8 @@ public class TicketResource {
     @Operation(summary = "List tickets", description = "The tickets of one order when orderId is given (status and paging then do not apply);"
             + " otherwise a page of tickets, oldest first, optionally of one status.")
     @APIResponse(responseCode = "200", description = "The tickets")
-    @APIResponse(responseCode = "400", description = "Unknown status, or page or size out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "orderId is not a UUID, or page or size not a number (an unconvertible query parameter is a 404 in JAX-RS)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown status, or page or size out of range")
+    @APIResponse(responseCode = "404", description = "orderId is not a UUID, or page or size not a number (an unconvertible query parameter is a 404 in JAX-RS)")
     public Uni<List<TicketResponse>> list(
             @Parameter(description = "Only tickets in this state", schema = @Schema(type = SchemaType.STRING, enumeration = {"QUEUED", "BREWING", "READY", "CANCELED"}))
             @RestQuery @Pattern(regexp = "QUEUED|BREWING|READY|CANCELED", message = "must be QUEUED, BREWING, READY or CANCELED") String status,
@@ -60,7 +60,7 @@ public class TicketResource {
     @Path("{id}")
     @Operation(summary = "Read a ticket")
     @APIResponse(responseCode = "200", description = "The ticket")
-    @APIResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket")
     public Uni<TicketResponse> get(@Parameter(description = "The ticket's id") @RestPath UUID id) {
         return tickets.find(id).map(TicketResponse::of);
     }
@@ -69,8 +69,8 @@ public class TicketResource {
     @Path("{id}/start")
     @Operation(summary = "Start brewing", description = "QUEUED becomes BREWING; the order follows (brew started event).")
     @APIResponse(responseCode = "200", description = "Brewing")
-    @APIResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not QUEUED: already BREWING, READY or CANCELED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    @APIResponse(responseCode = "409", description = "Not QUEUED: already BREWING, READY or CANCELED")
     public Uni<TicketResponse> start(@Parameter(description = "The ticket's id") @RestPath UUID id) {
         return tickets.startBrewing(id).map(TicketResponse::of);
     }
@@ -79,8 +79,8 @@ public class TicketResource {
     @Path("{id}/finish")
     @Operation(summary = "Finish a drink", description = "BREWING becomes READY; the order follows (coffee ready event).")
     @APIResponse(responseCode = "200", description = "Ready")
-    @APIResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not BREWING: still QUEUED, or already READY or CANCELED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    @APIResponse(responseCode = "409", description = "Not BREWING: still QUEUED, or already READY or CANCELED")
     public Uni<TicketResponse> finish(@Parameter(description = "The ticket's id") @RestPath UUID id) {
         return tickets.finish(id).map(TicketResponse::of);
     }

@@ -55,7 +55,7 @@ public final class Main {
         }, "stop-all"));
         if (withServices) {
             for (String name : ServiceProcess.SERVICES) {
-                services.add(ServiceProcess.start(name, PORTS.get(name), Map.of(), settings.dir().resolve("logs")));
+                services.add(ServiceProcess.start(name, PORTS.get(name), settings.serviceConfig(), settings.dir().resolve("logs")));
             }
             awaitReady(services);
         }

@@ -3,11 +3,12 @@ package cafe.stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Where the local stack keeps its data and which ports it listens on; each can be overridden. */
 public record StackSettings(Path dir, int postgresPort, int kafkaPort, int controllerPort) {
 
-    public static final List<String> DATABASES = List.of("orders", "payments", "barista", "status");
+    public static final List<String> DATABASES = List.of("orders", "payments", "barista", "status", "messaging");
     public static final String DB_USER = "cafe";
     public static final String DB_PASSWORD = "cafe";
 
@@ -17,6 +18,11 @@ public record StackSettings(Path dir, int postgresPort, int kafkaPort, int contr
                 Integer.parseInt(setting("cafe.stack.postgres-port", "CAFE_POSTGRES_PORT", "15432")),
                 Integer.parseInt(setting("cafe.stack.kafka-port", "CAFE_KAFKA_PORT", "19092")),
                 Integer.parseInt(setting("cafe.stack.controller-port", "CAFE_KAFKA_CONTROLLER_PORT", "19093")));
+    }
+
+    /** The settings that point a service at this stack: the database port and the Kafka address. */
+    public Map<String, String> serviceConfig() {
+        return Map.of("cafe.db.port", Integer.toString(postgresPort), "kafka.bootstrap.servers", kafkaBootstrap());
     }
 
     public String kafkaBootstrap() {

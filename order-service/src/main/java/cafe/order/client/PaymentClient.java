@@ -20,8 +20,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * Calls payment-service under a fault-tolerance policy: bounded time, bounded concurrency, a circuit
  * breaker that stops calling a failing payment, and a fallback that turns all of that into
- * {@link PaymentUnavailableException}. A decline is an answer, not a failure. The values here are
- * defaults; application.properties overrides them from config (the ConfigMap in Kubernetes).
+ * {@link PaymentUnavailableException}. A decline is an answer, not a failure. The thresholds of the
+ * charge's policy (timeout, circuit breaker, bulkhead) are set in one place: {@code cafe.payment.*} in
+ * application.properties, which any environment can override (e.g. {@code CAFE_PAYMENT_TIMEOUT_MS}).
  */
 @ApplicationScoped
 public class PaymentClient {
@@ -38,11 +39,11 @@ public class PaymentClient {
      * Charging is idempotent on the order id, so a retry can never charge twice; only a failed
      * connection is retried, never a timeout, to keep the customer's wait bounded.
      */
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Timeout
     @Retry(maxRetries = 1, delay = 50, retryOn = ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, delayUnit = ChronoUnit.MILLIS, successThreshold = 2)
+    @CircuitBreaker
     @CircuitBreakerName(CIRCUIT)
-    @Bulkhead(value = 50, waitingTaskQueue = 100)
+    @Bulkhead
     @Fallback(fallbackMethod = "chargeUnavailable")
     public Uni<ChargeOutcome> charge(ChargeRequest request) {
         return payments.charge(request)

@@ -61,12 +61,11 @@ public class OrderResource {
             @ExampleObject(name = "original system", value = "{\"menuId\":1,\"qty\":1,\"status\":\"Ordered\"}")}))
     @APIResponse(responseCode = "201", description = "Paid and placed; Location names the order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, or a field out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "402", description = "Payment declined: the order is REJECTED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown menu item, or an Idempotency-Key reused for a different order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, or a field out of range")
+    @APIResponse(responseCode = "402", description = "Payment declined: the order is REJECTED")
+    @APIResponse(responseCode = "422", description = "Unknown menu item, or an Idempotency-Key reused for a different order")
     @APIResponse(responseCode = "503", description = "Payment slow, failing or overloaded: not placed; try again shortly (Retry-After), with the same Idempotency-Key",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Uni<Response> place(@Valid @NotNull PlaceOrderRequest request,
             @Parameter(description = "Makes a retry safe: the same key and body return the first result, never a second order or charge")
             @RestHeader("Idempotency-Key") @Size(min = 1, max = 128) String idempotencyKey, @Context UriInfo uri) {
@@ -77,7 +76,7 @@ public class OrderResource {
     @Path("{id}")
     @Operation(summary = "Read an order")
     @APIResponse(responseCode = "200", description = "The order")
-    @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such order")
     public Uni<OrderResponse> get(@RestPath UUID id) {
         return orders.find(id).map(OrderResponse::of);
     }
@@ -86,8 +85,8 @@ public class OrderResource {
     @Path("{id}/cancel")
     @Operation(summary = "Cancel an order", description = "Allowed while PLACED or BREWING; stops the coffee and refunds the payment.")
     @APIResponse(responseCode = "200", description = "Cancelled")
-    @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Too late: READY, CANCELED or REJECTED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "Too late: READY, CANCELED or REJECTED")
     public Uni<OrderResponse> cancel(@RestPath UUID id) {
         return orders.cancel(id).map(OrderResponse::of);
     }
@@ -98,8 +97,8 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel an order (the original system's call)", description = "Body {\"status\":\"OrderCanceled\"}.")
     @APIResponse(responseCode = "200", description = "Cancelled")
-    @APIResponse(responseCode = "400", description = "Any other change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Too late to cancel", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Any other change")
+    @APIResponse(responseCode = "409", description = "Too late to cancel")
     public Uni<OrderResponse> patch(@RestPath UUID id, @Valid @NotNull OrderPatch patch) {
         return orders.cancel(id).map(OrderResponse::of);
     }
@@ -107,7 +106,7 @@ public class OrderResource {
     @GET
     @Operation(summary = "List orders, newest first", description = "Optionally of one customer; paged.")
     @APIResponse(responseCode = "200", description = "A page of orders")
-    @APIResponse(responseCode = "400", description = "Page or size out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Page or size out of range")
     public Uni<List<OrderResponse>> list(@RestQuery @Size(min = 1, max = 64) String customerId,
             @RestQuery @DefaultValue("0") @Min(0) int page,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {

@@ -54,14 +54,13 @@ public class PaymentResource {
                     value = "{\"orderId\":\"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\",\"amount\":10001,\"currency\":\"EUR\"}")}))
     @APIResponse(responseCode = "201", description = "Charged: APPROVED, or the order's earlier payment as it is now (possibly REFUNDED); Location finds it by its order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, or a field missing or invalid (amount not positive, currency not ISO 4217)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "402", description = "Declined, now or by an earlier request; the problem names paymentId and orderId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, or a field missing or invalid (amount not positive, currency not ISO 4217)")
+    @APIResponse(responseCode = "402", description = "Declined, now or by an earlier request; the problem names paymentId and orderId")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
     @APIResponse(responseCode = "429", description = "The processor is at capacity: not charged; try again shortly (Retry-After)",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     @APIResponse(responseCode = "503", description = "The processor failed: not charged; try again shortly (Retry-After)",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Uni<Response> charge(@Valid @NotNull ChargeRequest request, @Context UriInfo uri) {
         return payments.charge(request).map(PaymentResponse::of).map(payment -> {
             if (payment.status() == PaymentStatus.DECLINED) {
@@ -76,8 +75,8 @@ public class PaymentResource {
     @GET
     @Operation(summary = "Find the payment of an order", description = "An order has at most one payment: the list is empty or holds one.")
     @APIResponse(responseCode = "200", description = "The order's payment, or none")
-    @APIResponse(responseCode = "400", description = "orderId missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "orderId is not a UUID (an unconvertible query parameter is a 404 in JAX-RS)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "orderId missing")
+    @APIResponse(responseCode = "404", description = "orderId is not a UUID (an unconvertible query parameter is a 404 in JAX-RS)")
     public Uni<List<PaymentResponse>> findByOrder(
             @Parameter(description = "The order whose payment to find", required = true, example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
             @RestQuery @NotNull UUID orderId) {

@@ -43,7 +43,7 @@ public class OrderStatusResource {
     @Operation(summary = "Read an order's status", description = "The order as its events describe it: status, payment state and timeline."
             + " The view follows the events, so a just-placed order may be unknown for a moment.")
     @APIResponse(responseCode = "200", description = "The order's status document")
-    @APIResponse(responseCode = "404", description = "The view does not know the order (yet)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The view does not know the order (yet)")
     public Uni<OrderStatusDocument> get(@Parameter(description = "The order's id") @RestPath UUID orderId) {
         return statuses.find(orderId);
     }
@@ -61,7 +61,7 @@ public class OrderStatusResource {
             + " a while (cafe.status.stream-wait-for-unknown, 30s by default); if it does not appear, the stream ends without events.")
     @APIResponse(responseCode = "200", description = "The stream of status documents",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = OrderStatusDocument.class)))
-    @APIResponse(responseCode = "404", description = "orderId is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "orderId is not a UUID")
     public Multi<OrderStatusDocument> stream(@Parameter(description = "The order's id") @RestPath UUID orderId) {
         return statuses.follow(orderId);
     }
@@ -69,8 +69,8 @@ public class OrderStatusResource {
     @GET
     @Operation(summary = "List a customer's orders, newest first", description = "Paged.")
     @APIResponse(responseCode = "200", description = "A page of status documents")
-    @APIResponse(responseCode = "400", description = "customerId missing or too long, or page or size out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "page or size not a number (an unconvertible query parameter is a 404 in JAX-RS)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "customerId missing or too long, or page or size out of range")
+    @APIResponse(responseCode = "404", description = "page or size not a number (an unconvertible query parameter is a 404 in JAX-RS)")
     public Uni<List<OrderStatusDocument>> byCustomer(
             @Parameter(description = "The customer whose orders to list", required = true, example = "c-1")
             @RestQuery @NotNull @Size(min = 1, max = 64) String customerId,

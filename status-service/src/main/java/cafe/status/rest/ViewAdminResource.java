@@ -35,7 +35,7 @@ public class ViewAdminResource {
     @APIResponse(responseCode = "200", description = "Rebuilt: events applied, unreadable events skipped, orders in the view",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ViewRebuilder.Report.class)))
     @APIResponse(responseCode = "500", description = "The rebuild failed, e.g. Kafka or the database unreachable; the view may be left partly rebuilt:"
-            + " run it again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " run it again")
     public ViewRebuilder.Report rebuild() throws Throwable {
         return rebuilder.rebuild();
     }

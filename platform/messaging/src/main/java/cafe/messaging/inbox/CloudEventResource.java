@@ -40,10 +40,8 @@ public class CloudEventResource {
     @Operation(summary = "Apply an event delivered as a binary-mode CloudEvent",
             description = "Idempotent on ce-id: a redelivered event is acknowledged and changes nothing")
     @APIResponse(responseCode = "202", description = "Applied, or already applied before")
-    @APIResponse(responseCode = "400", description = "Not a CloudEvents 1.0 binary-mode request, ce-id not a UUID, unknown ce-type or unreadable data; do not retry",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Could not be applied now; the sender retries",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a CloudEvents 1.0 binary-mode request, ce-id not a UUID, unknown ce-type or unreadable data; do not retry")
+    @APIResponse(responseCode = "500", description = "Could not be applied now; the sender retries")
     public Uni<Response> receive(
             @Parameter(description = "The event's id, a UUID") @RestHeader("ce-id") String id,
             @Parameter(description = "The event's type, e.g. cafe.order.placed") @RestHeader("ce-type") String type,

@@ -153,6 +153,7 @@ public class OutboxRelay {
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(row.eventId.toString())
                         .withType(row.type)
+                        .withDataContentType("application/json")
                         .withSource(URI.create(row.source))
                         .withSubject(row.key)
                         .withTimestamp(row.createdAt.atZone(ZoneOffset.UTC))

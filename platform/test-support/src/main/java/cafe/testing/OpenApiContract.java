@@ -1,4 +1,4 @@
-package cafe.stack;
+package cafe.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -30,6 +30,24 @@ public final class OpenApiContract {
         Set<String> operations = new TreeSet<>();
         paths.forEach((path, methods) -> methods.keySet().forEach(method -> operations.add(method.toUpperCase() + " " + path)));
         return operations;
+    }
+
+    /** Every documented 4xx or 5xx response whose body is not an {@code application/problem+json}, as {@code "METHOD /path STATUS"}. */
+    public static Set<String> errorsWithoutAProblem() {
+        Map<String, Map<String, Map<String, Object>>> paths = document().getMap("paths");
+        Set<String> missing = new TreeSet<>();
+        paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            responses.forEach((status, response) -> {
+                boolean error = status.startsWith("4") || status.startsWith("5");
+                Object content = response.get("content");
+                if (error && !(content instanceof Map<?, ?> media && media.containsKey("application/problem+json"))) {
+                    missing.add(method.toUpperCase() + " " + path + " " + status);
+                }
+            });
+        }));
+        return missing;
     }
 
     /**

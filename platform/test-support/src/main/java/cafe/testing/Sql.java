@@ -1,5 +1,7 @@
-package cafe.stack;
+package cafe.testing;
 
+import cafe.stack.LocalStack;
+import cafe.stack.StackSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,6 +22,15 @@ public final class Sql {
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);
+            }
+        });
+    }
+
+    /** The single text a query returns, or null when it finds no row. */
+    public static String text(String database, String sql, Object... params) {
+        return run(database, sql, params, statement -> {
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
             }
         });
     }

@@ -1,5 +1,7 @@
-package cafe.stack;
+package cafe.testing;
 
+import cafe.stack.LocalStack;
+import cafe.stack.StackSettings;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -11,10 +13,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        StackSettings settings = LocalStack.shared().settings();
-        return Map.of(
-                "cafe.db.port", Integer.toString(settings.postgresPort()),
-                "kafka.bootstrap.servers", settings.kafkaBootstrap());
+        return LocalStack.shared().settings().serviceConfig();
     }
 
     @Override

@@ -1,5 +1,6 @@
-package cafe.stack;
+package cafe.testing;
 
+import cafe.stack.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,9 +25,18 @@ public final class KafkaEvents {
     private KafkaEvents() {
     }
 
-    /** Sends a binary-mode CloudEvent (ce_* headers, JSON data) keyed by the order id. */
+    /**
+     * Sends a binary-mode CloudEvent (ce_* headers, JSON data) keyed by the order id, as its producer
+     * would: the data must conform to the schema of its type, so a consumer's test feeds it only what
+     * the contract allows.
+     */
     public static void send(String topic, String key, String eventId, String type, String json) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        sendUnchecked(topic, key, eventId, type, EventSchemas.conforming(type, json));
+    }
+
+    /** Sends data whatever it is, e.g. a poison message a consumer must dead-letter. */
+    public static void sendUnchecked(String topic, String key, String eventId, String type, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
         record.headers()
                 .add("ce_specversion", bytes("1.0"))
                 .add("ce_id", bytes(eventId))
@@ -46,6 +56,17 @@ public final class KafkaEvents {
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + record.topic(), e);
         }
+    }
+
+    /**
+     * The event of this type a service published for the order, after checking it against the schema of
+     * its type: a producer's test proves it keeps the contract its consumers are tested with.
+     */
+    public static ConsumerRecord<String, String> awaitEvent(String topic, String orderId, String type, Duration timeout) {
+        ConsumerRecord<String, String> event = await(topic, r -> orderId.equals(r.key()) && type.equals(header(r, "ce_type")), timeout)
+                .stream().findFirst().orElseThrow(() -> new AssertionError("no " + type + " on " + topic + " for order " + orderId));
+        EventSchemas.conforming(type, event.value());
+        return event;
     }
 
     /** Reads the topic from the start until a record matches or the time is up; returns the matches. */
