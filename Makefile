@@ -18,7 +18,7 @@ TRAIN_ONLY := -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*Re
 SOURCES := $(shell find . -path ./.stack -prune -o -path '*/target' -prune -o -type f \
              \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' -o -name '*.json' \) -print)
 
-.PHONY: help build run stack test clean manifests native bench bench-quick drills drills-quick
+.PHONY: help build run stack test format clean manifests native bench bench-quick drills drills-quick
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ stack: $(BUILT) ## start only PostgreSQL and Kafka (for quarkus:dev or tests); C
 test: ## build and run every test: unit, component (@QuarkusTest) and system, on a real PostgreSQL and Kafka
 	$(MVN) $(MVN_FLAGS) install
 	@mkdir -p target && touch $(BUILT)
+
+format: ## format the Java code as the build checks it (Spotless, palantir-java-format)
+	$(MVN) $(MVN_FLAGS) -q com.diffplug.spotless:spotless-maven-plugin:apply -pl '!local-stack/kafka-broker'
 
 manifests: $(BUILT) ## regenerate deploy/generated from the services' config (commit the result)
 	@deploy/generate-manifests.sh

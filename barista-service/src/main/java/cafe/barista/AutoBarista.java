@@ -44,8 +44,12 @@ public class AutoBarista {
 
     /** Moves each ticket in turn; one another replica or the barista moved first is skipped. */
     private static Uni<Void> each(List<UUID> ids, java.util.function.Function<UUID, Uni<Ticket>> step) {
-        return Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> step.apply(id).onFailure().recoverWithNull())
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(ids)
+                .onItem()
+                .transformToUniAndConcatenate(id -> step.apply(id).onFailure().recoverWithNull())
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 }

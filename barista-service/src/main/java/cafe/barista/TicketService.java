@@ -54,18 +54,23 @@ public class TicketService {
             TicketStatus before = ticket.status;
             ticket.status = TicketStatus.CANCELED;
             ticket.updatedAt = Instant.now();
-            Metrics.counter("cafe.tickets", "state", TicketStatus.CANCELED.name()).increment();
-            Log.infof("order %s ticket canceled (was %s)%s", ticket.orderId, before, before == TicketStatus.READY ? ", drink discarded" : "");
+            Metrics.counter("cafe.tickets", "state", TicketStatus.CANCELED.name())
+                    .increment();
+            Log.infof(
+                    "order %s ticket canceled (was %s)%s",
+                    ticket.orderId, before, before == TicketStatus.READY ? ", drink discarded" : "");
             return outbox.append(new BrewCanceled(ticket.orderId, ticket.id, ticket.updatedAt));
         });
     }
 
     public Uni<Ticket> startBrewing(UUID ticketId) {
-        return transition(ticketId, TicketStatus.BREWING, ticket -> new BrewStarted(ticket.orderId, ticket.id, ticket.updatedAt));
+        return transition(
+                ticketId, TicketStatus.BREWING, ticket -> new BrewStarted(ticket.orderId, ticket.id, ticket.updatedAt));
     }
 
     public Uni<Ticket> finish(UUID ticketId) {
-        return transition(ticketId, TicketStatus.READY, ticket -> new CoffeeReady(ticket.orderId, ticket.id, ticket.updatedAt));
+        return transition(
+                ticketId, TicketStatus.READY, ticket -> new CoffeeReady(ticket.orderId, ticket.id, ticket.updatedAt));
     }
 
     @WithSession
@@ -75,17 +80,23 @@ public class TicketService {
 
     @WithSession
     public Uni<Ticket> find(UUID ticketId) {
-        return tickets.findById(ticketId).onItem().ifNull().failWith(() -> ProblemException.notFound("Ticket", ticketId));
+        return tickets.findById(ticketId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Ticket", ticketId));
     }
 
     /** Moves the ticket and records the event that reports it, in one transaction. */
     private Uni<Ticket> transition(UUID ticketId, TicketStatus next, Function<Ticket, CafeEvent> event) {
         return Panache.withTransaction(() -> tickets.findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Ticket", ticketId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Ticket", ticketId))
                 .invoke(ticket -> {
                     TicketStatus before = ticket.status;
                     if (!ticket.moveTo(next)) {
-                        throw ProblemException.conflict("Ticket " + ticketId + " is " + before + " and cannot become " + next);
+                        throw ProblemException.conflict(
+                                "Ticket " + ticketId + " is " + before + " and cannot become " + next);
                     }
                     Log.infof("order %s ticket %s -> %s", ticket.orderId, before, next);
                     Metrics.counter("cafe.tickets", "state", next.name()).increment();

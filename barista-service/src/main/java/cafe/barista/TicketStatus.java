@@ -6,7 +6,10 @@ package cafe.barista;
  * CANCELED, READY included (the drink is discarded): see {@code TicketService.cancel}.
  */
 public enum TicketStatus {
-    QUEUED, BREWING, READY, CANCELED;
+    QUEUED,
+    BREWING,
+    READY,
+    CANCELED;
 
     public boolean canBecome(TicketStatus next) {
         return switch (this) {

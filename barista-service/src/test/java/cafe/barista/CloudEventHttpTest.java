@@ -28,31 +28,71 @@ class CloudEventHttpTest {
     void placedOrderDeliveredOverHttpQueuesOneTicketAndTheCancelStopsIt() {
         UUID orderId = UUID.randomUUID();
         String placedId = UUID.randomUUID().toString();
-        String placed = EventSchemas.conforming("cafe.order.placed",
-                EventCodec.toJson(new OrderPlaced(orderId, "c-kn", 2, "Cappuccino", 1, 350, "EUR", UUID.randomUUID(), Instant.now())));
+        String placed = EventSchemas.conforming(
+                "cafe.order.placed",
+                EventCodec.toJson(new OrderPlaced(
+                        orderId, "c-kn", 2, "Cappuccino", 1, 350, "EUR", UUID.randomUUID(), Instant.now())));
 
-        cloudEvent(placedId, "cafe.order.placed").body(placed).when().post("/events").then().statusCode(202);
-        cloudEvent(placedId, "cafe.order.placed").body(placed).when().post("/events").then().statusCode(202);
-        given().queryParam("orderId", orderId).when().get("/tickets").then().body("$", hasSize(1)).body("[0].status", equalTo("QUEUED"));
+        cloudEvent(placedId, "cafe.order.placed")
+                .body(placed)
+                .when()
+                .post("/events")
+                .then()
+                .statusCode(202);
+        cloudEvent(placedId, "cafe.order.placed")
+                .body(placed)
+                .when()
+                .post("/events")
+                .then()
+                .statusCode(202);
+        given().queryParam("orderId", orderId)
+                .when()
+                .get("/tickets")
+                .then()
+                .body("$", hasSize(1))
+                .body("[0].status", equalTo("QUEUED"));
 
         cloudEvent(UUID.randomUUID().toString(), "cafe.order.canceled")
-                .body(EventSchemas.conforming("cafe.order.canceled", EventCodec.toJson(new OrderCanceled(orderId, "c-kn", UUID.randomUUID(), Instant.now()))))
-                .when().post("/events").then().statusCode(202);
+                .body(EventSchemas.conforming(
+                        "cafe.order.canceled",
+                        EventCodec.toJson(new OrderCanceled(orderId, "c-kn", UUID.randomUUID(), Instant.now()))))
+                .when()
+                .post("/events")
+                .then()
+                .statusCode(202);
         given().queryParam("orderId", orderId).when().get("/tickets").then().body("[0].status", equalTo("CANCELED"));
     }
 
     @Test
     void unreadableEventIsA400ProblemAndChangesNothing() {
-        cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed").body("{\"orderId\":42")
-                .when().post("/events").then().statusCode(400).contentType("application/problem+json");
-        cloudEvent("not-a-uuid", "cafe.order.placed").body("{}")
-                .when().post("/events").then().statusCode(400).contentType("application/problem+json");
-        cloudEvent(UUID.randomUUID().toString(), "cafe.unknown.type").body("{}")
-                .when().post("/events").then().statusCode(400).contentType("application/problem+json");
+        cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
+                .body("{\"orderId\":42")
+                .when()
+                .post("/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        cloudEvent("not-a-uuid", "cafe.order.placed")
+                .body("{}")
+                .when()
+                .post("/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        cloudEvent(UUID.randomUUID().toString(), "cafe.unknown.type")
+                .body("{}")
+                .when()
+                .post("/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     private static RequestSpecification cloudEvent(String id, String type) {
-        return given().header("ce-specversion", "1.0").header("ce-id", id).header("ce-type", type)
-                .header("ce-source", "/order-service").contentType("application/json");
+        return given().header("ce-specversion", "1.0")
+                .header("ce-id", id)
+                .header("ce-type", type)
+                .header("ce-source", "/order-service")
+                .contentType("application/json");
     }
 }

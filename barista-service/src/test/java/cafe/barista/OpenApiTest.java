@@ -1,7 +1,6 @@
 package cafe.barista;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -14,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document describes exactly the public API, with the tickets' problem responses and filters. */
@@ -24,8 +22,12 @@ class OpenApiTest extends OpenApiContractTest {
 
     @Override
     protected Set<String> operations() {
-        return Set.of("GET /tickets", "GET /tickets/{id}", "POST /tickets/{id}/start",
-                "POST /tickets/{id}/finish", "POST /events");
+        return Set.of(
+                "GET /tickets",
+                "GET /tickets/{id}",
+                "POST /tickets/{id}/start",
+                "POST /tickets/{id}/finish",
+                "POST /events");
     }
 
     @Test
@@ -35,11 +37,17 @@ class OpenApiTest extends OpenApiContractTest {
             String responses = "paths.'/tickets/{id}/" + transition + "'.post.responses";
             assertThat(transition, api.getMap(responses).keySet(), hasItem("200"));
             for (String status : List.of("404", "409")) {
-                assertThat(transition + " " + status, api.getMap(responses + ".'" + status + "'.content").keySet(),
+                assertThat(
+                        transition + " " + status,
+                        api.getMap(responses + ".'" + status + "'.content").keySet(),
                         hasItem("application/problem+json"));
             }
         }
-        assertThat(api.getMap("paths.'/tickets'.get.responses.'400'.content").keySet(), hasItem("application/problem+json"));
-        assertThat(api.<String>getList("paths.'/tickets'.get.parameters.name"), hasItems("status", "orderId", "page", "size"));
+        assertThat(
+                api.getMap("paths.'/tickets'.get.responses.'400'.content").keySet(),
+                hasItem("application/problem+json"));
+        assertThat(
+                api.<String>getList("paths.'/tickets'.get.parameters.name"),
+                hasItems("status", "orderId", "page", "size"));
     }
 }

@@ -31,12 +31,16 @@ class OrderEventsConsumerTest {
     @Test
     void poisonMessageGoesToTheDeadLetterTopicAndTheNextMessageIsStillProcessed() {
         String poisonKey = UUID.randomUUID().toString();
-        KafkaEvents.sendUnchecked(Topics.ORDERS, poisonKey, UUID.randomUUID().toString(), "cafe.order.placed", "{not json");
+        KafkaEvents.sendUnchecked(
+                Topics.ORDERS, poisonKey, UUID.randomUUID().toString(), "cafe.order.placed", "{not json");
         UUID next = placeOrder();
 
         awaitTicket(next, "QUEUED");
-        ConsumerRecord<String, String> dead = KafkaEvents.await(Topics.deadLetter(Topics.ORDERS), r -> poisonKey.equals(r.key()),
-                Duration.ofSeconds(20)).stream().findFirst().orElseThrow(() -> new AssertionError("poison not dead-lettered"));
+        ConsumerRecord<String, String> dead = KafkaEvents.await(
+                        Topics.deadLetter(Topics.ORDERS), r -> poisonKey.equals(r.key()), Duration.ofSeconds(20))
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("poison not dead-lettered"));
         assertThat(dead.value(), equalTo("{not json"));
         assertThat(KafkaEvents.header(dead, "dead-letter-reason"), notNullValue());
         assertThat(KafkaEvents.header(dead, "dead-letter-reason"), containsString("Unreadable"));
@@ -51,25 +55,44 @@ class OrderEventsConsumerTest {
 
         KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.canceled", canceled);
         KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.canceled", canceled);
-        KafkaEvents.send(Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.canceled", canceled);
+        KafkaEvents.send(
+                Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.canceled", canceled);
 
         awaitTicket(orderId, "CANCELED");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Sql.number("barista",
-                "select count(*) from processed_event where event_id = ?::uuid", eventId) == 1);
-        assertThat(Sql.number("barista", "select count(*) from outbox_event where aggregate_id = ? and event_type = 'cafe.barista.brew-canceled'",
-                orderId.toString()), equalTo(1L));
-        KafkaEvents.awaitEvent(Topics.BARISTA, orderId.toString(), "cafe.barista.brew-canceled", Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        Sql.number("barista", "select count(*) from processed_event where event_id = ?::uuid", eventId)
+                                == 1);
+        assertThat(
+                Sql.number(
+                        "barista",
+                        "select count(*) from outbox_event where aggregate_id = ? and event_type = 'cafe.barista.brew-canceled'",
+                        orderId.toString()),
+                equalTo(1L));
+        KafkaEvents.awaitEvent(
+                Topics.BARISTA, orderId.toString(), "cafe.barista.brew-canceled", Duration.ofSeconds(20));
     }
 
     private static UUID placeOrder() {
         UUID orderId = UUID.randomUUID();
-        KafkaEvents.send(Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.placed",
-                EventCodec.toJson(new OrderPlaced(orderId, "c-1", 4, "Flat White", 1, 390, "EUR", UUID.randomUUID(), Instant.now())));
+        KafkaEvents.send(
+                Topics.ORDERS,
+                orderId.toString(),
+                UUID.randomUUID().toString(),
+                "cafe.order.placed",
+                EventCodec.toJson(new OrderPlaced(
+                        orderId, "c-1", 4, "Flat White", 1, 390, "EUR", UUID.randomUUID(), Instant.now())));
         return orderId;
     }
 
     private static void awaitTicket(UUID orderId, String status) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("orderId", orderId).when().get("/tickets")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].status", equalTo(status)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().queryParam("orderId", orderId)
+                        .when()
+                        .get("/tickets")
+                        .then()
+                        .statusCode(200)
+                        .body("$", hasSize(1))
+                        .body("[0].status", equalTo(status)));
     }
 }

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
 
 import cafe.events.EventCodec;
 import cafe.events.OrderPlaced;
@@ -28,22 +27,44 @@ class TicketResourceTest {
     void placedOrderFromKafkaBecomesAQueuedTicketOnce() {
         UUID orderId = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
-        String placed = EventCodec.toJson(new OrderPlaced(orderId, "c-1", 1, "Espresso", 2, 500, "EUR", UUID.randomUUID(), Instant.now()));
+        String placed = EventCodec.toJson(
+                new OrderPlaced(orderId, "c-1", 1, "Espresso", 2, 500, "EUR", UUID.randomUUID(), Instant.now()));
 
         KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.placed", placed);
         KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.placed", placed);
 
         // by order id: a stack reused across runs holds more queued tickets than one page
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("orderId", orderId)
-                .when().get("/tickets").then().statusCode(200)
-                .body("status", hasItem("QUEUED")));
-        List<String> tickets = given().queryParam("orderId", orderId).when().get("/tickets").then().extract().path("id");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().queryParam("orderId", orderId)
+                        .when()
+                        .get("/tickets")
+                        .then()
+                        .statusCode(200)
+                        .body("status", hasItem("QUEUED")));
+        List<String> tickets = given().queryParam("orderId", orderId)
+                .when()
+                .get("/tickets")
+                .then()
+                .extract()
+                .path("id");
         org.junit.jupiter.api.Assertions.assertEquals(1, tickets.size(), "one ticket for a redelivered event");
 
         String ticket = tickets.get(0);
-        given().when().post("/tickets/" + ticket + "/finish").then().statusCode(409).contentType("application/problem+json");
-        given().when().post("/tickets/" + ticket + "/start").then().statusCode(200).body("status", equalTo("BREWING"));
-        given().when().post("/tickets/" + ticket + "/finish").then().statusCode(200).body("status", equalTo("READY"));
+        given().when()
+                .post("/tickets/" + ticket + "/finish")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        given().when()
+                .post("/tickets/" + ticket + "/start")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("BREWING"));
+        given().when()
+                .post("/tickets/" + ticket + "/finish")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("READY"));
         given().when().post("/tickets/" + ticket + "/start").then().statusCode(409);
         KafkaEvents.awaitEvent(Topics.BARISTA, orderId.toString(), "cafe.barista.brew-started", Duration.ofSeconds(20));
         KafkaEvents.awaitEvent(Topics.BARISTA, orderId.toString(), "cafe.barista.coffee-ready", Duration.ofSeconds(20));
@@ -51,14 +72,21 @@ class TicketResourceTest {
 
     @Test
     void unknownTicketIsA404Problem() {
-        given().when().post("/tickets/" + UUID.randomUUID() + "/start")
-                .then().statusCode(404).contentType("application/problem+json");
+        given().when()
+                .post("/tickets/" + UUID.randomUUID() + "/start")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
     void unknownStatusFilterIsA400Problem() {
-        given().queryParam("status", "BOILING").when().get("/tickets")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().queryParam("status", "BOILING")
+                .when()
+                .get("/tickets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("status"));
     }
 }

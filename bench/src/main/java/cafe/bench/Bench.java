@@ -3,8 +3,8 @@ package cafe.bench;
 import cafe.stack.LocalStack;
 import cafe.stack.Ports;
 import cafe.stack.ServiceProcess;
-import cafe.testing.Sql;
 import cafe.stack.StackSettings;
+import cafe.testing.Sql;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +27,7 @@ public final class Bench {
 
     static final double P99_LIMIT_MS = 100;
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
@@ -40,25 +39,37 @@ public final class Bench {
         System.out.println("bench: starting PostgreSQL and Kafka ...");
         LocalStack stack = LocalStack.shared();
         System.out.println("bench: start-up and footprint, with the AOT caches and without ...");
-        StartupBench.Result startup = new StartupBench(stack.settings()).measure(quick ? 3 : 5, 100, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(20));
+        StartupBench.Result startup = new StartupBench(stack.settings())
+                .measure(quick ? 3 : 5, 100, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(20));
 
         System.out.println("bench: starting the four services ...");
-        Map<String, ServiceProcess> services = startServices(stack.settings(), true, stack.settings().dir().resolve("bench-logs"));
+        Map<String, ServiceProcess> services =
+                startServices(stack.settings(), true, stack.settings().dir().resolve("bench-logs"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(services.values())));
         Map<String, Long> readyMillis = StartupBench.awaitReady(services);
         readyMillis.forEach((name, ms) -> System.out.printf("  %-16s ready in %d ms%n", name, ms));
 
         System.out.println("bench: 100 orders one at a time on the idle system ...");
-        IdlePropagation.Result idle = IdlePropagation.measure(services.get("order-service").url(),
-                services.get("barista-service").url(), services.get("status-service").url(), quick ? 20 : 100);
-        System.out.printf("  201 → ticket median %.1f ms, worst %.1f ms; 201 → view PLACED median %.1f ms, worst %.1f ms%n",
-                IdlePropagation.Result.median(idle.toTicketMs()), IdlePropagation.Result.worst(idle.toTicketMs()),
-                IdlePropagation.Result.median(idle.toViewMs()), IdlePropagation.Result.worst(idle.toViewMs()));
+        IdlePropagation.Result idle = IdlePropagation.measure(
+                services.get("order-service").url(),
+                services.get("barista-service").url(),
+                services.get("status-service").url(),
+                quick ? 20 : 100);
+        System.out.printf(
+                "  201 → ticket median %.1f ms, worst %.1f ms; 201 → view PLACED median %.1f ms, worst %.1f ms%n",
+                IdlePropagation.Result.median(idle.toTicketMs()),
+                IdlePropagation.Result.worst(idle.toTicketMs()),
+                IdlePropagation.Result.median(idle.toViewMs()),
+                IdlePropagation.Result.worst(idle.toViewMs()));
 
         Map<String, Long> peakRss = new ConcurrentHashMap<>();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> services.forEach((name, process) ->
-                peakRss.merge(name, ProcessStats.rssMegabytes(process.pid()), Math::max)), 1, 1, TimeUnit.SECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> services.forEach(
+                        (name, process) -> peakRss.merge(name, ProcessStats.rssMegabytes(process.pid()), Math::max)),
+                1,
+                1,
+                TimeUnit.SECONDS);
 
         OpenLoad load = new OpenLoad(services.get("order-service").url());
         System.out.printf("bench: warming up at 100 orders/s for %d s%n", warmUp.toSeconds());
@@ -72,30 +83,44 @@ public final class Bench {
             Map<String, Double> cpuBefore = cpu(services);
             OpenLoad.Result result = load.run(rate, step);
             Map<String, Double> cpuAfter = cpu(services);
-            Report.Step measured = Report.Step.of(result, propagation(result), cpuPerThousand(cpuBefore, cpuAfter, result.ok()));
+            Report.Step measured =
+                    Report.Step.of(result, propagation(result), cpuPerThousand(cpuBefore, cpuAfter, result.ok()));
             steps.add(measured);
             System.out.println("  " + measured.line());
             boolean saturated = measured.achievedRate() < rate * 0.9 || measured.errors() > measured.sent() / 10;
             boolean pastGoal = steps.size() >= baseSteps && (measured.p99Ms() > P99_LIMIT_MS || measured.errors() > 0);
             if (saturated || pastGoal) {
-                System.out.println("bench: stopping at " + rate + " orders/s: " + (saturated ? "saturated (under 90 % of the offered rate, or over 10 % errors)"
-                        : "p99 over " + P99_LIMIT_MS + " ms or errors"));
+                System.out.println("bench: stopping at " + rate + " orders/s: "
+                        + (saturated
+                                ? "saturated (under 90 % of the offered rate, or over 10 % errors)"
+                                : "p99 over " + P99_LIMIT_MS + " ms or errors"));
                 break;
             }
         }
         sampler.shutdownNow();
 
         Path dir = StackSettings.projectRoot().resolve("target/bench");
-        Report report = new Report(Report.Machine.current(), startup, readyMillis, warmRss, Map.copyOf(peakRss),
-                Report.Idle.of(idle), steps, quick);
+        Report report = new Report(
+                Report.Machine.current(),
+                startup,
+                readyMillis,
+                warmRss,
+                Map.copyOf(peakRss),
+                Report.Idle.of(idle),
+                steps,
+                quick);
         report.write(dir);
         System.out.println("bench: report in " + dir.resolve("report.md"));
         ServiceProcess.closeAll(services.values());
         stack.close();
-        boolean complete = steps.stream().allMatch(s -> s.propagation().reachedBarista() == s.propagation().placed()
-                && s.propagation().reachedView() == s.propagation().placed());
-        System.out.println(complete ? "bench: every placed order reached the barista and the view"
-                : "bench: FAILED: some placed orders never reached the barista or the view");
+        boolean complete = steps.stream()
+                .allMatch(s -> s.propagation().reachedBarista()
+                                == s.propagation().placed()
+                        && s.propagation().reachedView() == s.propagation().placed());
+        System.out.println(
+                complete
+                        ? "bench: every placed order reached the barista and the view"
+                        : "bench: FAILED: some placed orders never reached the barista or the view");
         System.exit(complete ? 0 : 1);
     }
 
@@ -104,7 +129,8 @@ public final class Bench {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ServiceProcess.SERVICES.forEach(name -> ports.put(name, Ports.freePort()));
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
-        ports.forEach((name, port) -> services.put(name,
+        ports.forEach((name, port) -> services.put(
+                name,
                 ServiceProcess.start(name, port, serviceConfig(stack, ports.get("payment-service")), logs, aotCache)));
         return services;
     }
@@ -131,21 +157,33 @@ public final class Bench {
         long views = 0;
         while (System.nanoTime() < deadline) {
             tickets = Sql.number("barista", "select count(*) from ticket where order_id = any(?::uuid[])", array);
-            views = Sql.number("status", "select count(*) from status_event where event_type = 'cafe.order.placed' and order_id = any(?::uuid[])", array);
+            views = Sql.number(
+                    "status",
+                    "select count(*) from status_event where event_type = 'cafe.order.placed' and order_id = any(?::uuid[])",
+                    array);
             if (tickets == ids.size() && views == ids.size()) {
                 break;
             }
             Thread.sleep(200);
         }
-        Map<String, Long> seen = Sql.numbersByKey("status", "select order_id::text, (extract(epoch from received_at) * 1000)::bigint"
-                + " from status_event where event_type = 'cafe.order.placed' and order_id = any(?::uuid[])", array);
+        Map<String, Long> seen = Sql.numbersByKey(
+                "status",
+                "select order_id::text, (extract(epoch from received_at) * 1000)::bigint"
+                        + " from status_event where event_type = 'cafe.order.placed' and order_id = any(?::uuid[])",
+                array);
         List<Long> lags = new ArrayList<>();
-        seen.forEach((id, at) -> lags.add(Math.max(0, at - result.placedAtMillis().get(id))));
+        seen.forEach(
+                (id, at) -> lags.add(Math.max(0, at - result.placedAtMillis().get(id))));
         if (lags.isEmpty()) {
             return new Report.Propagation(ids.size(), tickets, views, -1, -1);
         }
         lags.sort(Long::compare);
-        return new Report.Propagation(ids.size(), tickets, views, lags.get(lags.size() / 2), lags.get((int) Math.ceil(lags.size() * 0.99) - 1));
+        return new Report.Propagation(
+                ids.size(),
+                tickets,
+                views,
+                lags.get(lags.size() / 2),
+                lags.get((int) Math.ceil(lags.size() * 0.99) - 1));
     }
 
     private static Map<String, Double> cpu(Map<String, ServiceProcess> services) {
@@ -154,9 +192,11 @@ public final class Bench {
         return cpu;
     }
 
-    private static Map<String, Double> cpuPerThousand(Map<String, Double> before, Map<String, Double> after, long orders) {
+    private static Map<String, Double> cpuPerThousand(
+            Map<String, Double> before, Map<String, Double> after, long orders) {
         Map<String, Double> perThousand = new LinkedHashMap<>();
-        before.forEach((name, start) -> perThousand.put(name, orders == 0 ? 0 : (after.get(name) - start) * 1000 / orders));
+        before.forEach(
+                (name, start) -> perThousand.put(name, orders == 0 ? 0 : (after.get(name) - start) * 1000 / orders));
         return perThousand;
     }
 }

@@ -1,11 +1,11 @@
 package cafe.bench;
 
-import cafe.testing.KafkaEvents;
 import cafe.stack.LocalStack;
 import cafe.stack.Ports;
 import cafe.stack.ServiceProcess;
-import cafe.testing.Sql;
 import cafe.stack.StackSettings;
+import cafe.testing.KafkaEvents;
+import cafe.testing.Sql;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +45,13 @@ public final class Drills {
         boolean passed;
         try {
             drills.start();
-            passed = List.of(args).contains("--only-d") ? drills.orderServiceKilled()
-                    : drills.paymentDown() & drills.baristaDown() & drills.kafkaDown() & drills.orderServiceKilled() & drills.redelivery();
+            passed = List.of(args).contains("--only-d")
+                    ? drills.orderServiceKilled()
+                    : drills.paymentDown()
+                            & drills.baristaDown()
+                            & drills.kafkaDown()
+                            & drills.orderServiceKilled()
+                            & drills.redelivery();
         } finally {
             ServiceProcess.closeAll(drills.services.values());
             drills.stack.close();
@@ -83,13 +88,19 @@ public final class Drills {
         awaitReady();
         OpenLoad.Result after = load.run(RATE, Duration.ofSeconds(5));
         waitUntil(() -> pendingOrders() == 0, Duration.ofSeconds(30));
-        long placedWithoutCharge = Sql.number("orders", "select count(*) from customer_order where status in ('PLACED','BREWING','READY','CANCELED')"
-                + " and payment_id is null");
+        long placedWithoutCharge = Sql.number(
+                "orders",
+                "select count(*) from customer_order where status in ('PLACED','BREWING','READY','CANCELED')"
+                        + " and payment_id is null");
         double p99 = open.latencyMicros().getValueAtPercentile(99) / 1000.0;
         long unavailable = open.byStatus().getOrDefault("503", 0L);
         boolean ok = unavailable == open.sent() && p99 < 100 && placedWithoutCharge == 0 && after.ok() > 0;
-        return verdict("a payment down", ok, String.format("sent %d, 503 %d (p99 %.1f ms), placed without charge %d, 201 after restart %d/%d",
-                open.sent(), unavailable, p99, placedWithoutCharge, after.ok(), after.sent()));
+        return verdict(
+                "a payment down",
+                ok,
+                String.format(
+                        "sent %d, 503 %d (p99 %.1f ms), placed without charge %d, 201 after restart %d/%d",
+                        open.sent(), unavailable, p99, placedWithoutCharge, after.ok(), after.sent()));
     }
 
     /** (b) Barista stopped: no order fails; every ticket appears after the restart. */
@@ -101,7 +112,10 @@ public final class Drills {
         awaitReady();
         long tickets = awaitTickets(result);
         boolean ok = result.ok() == result.sent() && tickets == result.ok();
-        return verdict("b barista down", ok, String.format("sent %d, 201 %d, tickets after restart %d", result.sent(), result.ok(), tickets));
+        return verdict(
+                "b barista down",
+                ok,
+                String.format("sent %d, 201 %d, tickets after restart %d", result.sent(), result.ok(), tickets));
     }
 
     /** (c) Kafka stopped: no order fails; every event is delivered after it returns. */
@@ -116,12 +130,19 @@ public final class Drills {
         }
         long back = System.nanoTime();
         long tickets = awaitTickets(result);
-        long views = awaitCount("status", "select count(*) from status_event where event_type = 'cafe.order.placed' and order_id = any(?::uuid[])",
-                result, result.ok());
+        long views = awaitCount(
+                "status",
+                "select count(*) from status_event where event_type = 'cafe.order.placed' and order_id = any(?::uuid[])",
+                result,
+                result.ok());
         double drained = (System.nanoTime() - back) / 1e9;
         boolean ok = result.ok() == result.sent() && tickets == result.ok() && views == result.ok();
-        return verdict("c Kafka down", ok, String.format("sent %d, 201 %d, tickets %d, views %d, all delivered %.1f s after Kafka returned (%.0f orders/s)",
-                result.sent(), result.ok(), tickets, views, drained, result.ok() / drained));
+        return verdict(
+                "c Kafka down",
+                ok,
+                String.format(
+                        "sent %d, 201 %d, tickets %d, views %d, all delivered %.1f s after Kafka returned (%.0f orders/s)",
+                        result.sent(), result.ok(), tickets, views, drained, result.ok() / drained));
     }
 
     /** (d) order-service killed mid-load: every 201 reaches a final state; after reconciliation no charge lacks its order. */
@@ -138,15 +159,29 @@ public final class Drills {
         OpenLoad.Result result = running.get();
         startService("order-service");
         awaitReady();
-        long ready = awaitCount("barista", "select count(*) from ticket where status = 'READY' and order_id = any(?::uuid[])", result, result.ok());
+        long ready = awaitCount(
+                "barista",
+                "select count(*) from ticket where status = 'READY' and order_id = any(?::uuid[])",
+                result,
+                result.ok());
         waitUntil(() -> pendingOrders() == 0, Duration.ofSeconds(60));
-        List<String> charged = new ArrayList<>(Sql.numbersByKey("payments", "select order_id::text, amount from payment where status = 'APPROVED'").keySet());
-        long orphanCharges = charged.isEmpty() ? 0 : charged.size() - Sql.number("orders",
-                "select count(*) from customer_order where status in ('PLACED','BREWING','READY') and id = any(?::uuid[])",
-                "{" + String.join(",", charged) + "}");
+        List<String> charged = new ArrayList<>(
+                Sql.numbersByKey("payments", "select order_id::text, amount from payment where status = 'APPROVED'")
+                        .keySet());
+        long orphanCharges = charged.isEmpty()
+                ? 0
+                : charged.size()
+                        - Sql.number(
+                                "orders",
+                                "select count(*) from customer_order where status in ('PLACED','BREWING','READY') and id = any(?::uuid[])",
+                                "{" + String.join(",", charged) + "}");
         boolean ok = ready == result.ok() && orphanCharges == 0 && pendingOrders() == 0;
-        return verdict("d order-service killed", ok, String.format("sent %d, %s, ready %d, pending after reconciliation %d, charges without a placed order %d",
-                result.sent(), result.byStatus(), ready, pendingOrders(), orphanCharges));
+        return verdict(
+                "d order-service killed",
+                ok,
+                String.format(
+                        "sent %d, %s, ready %d, pending after reconciliation %d, charges without a placed order %d",
+                        result.sent(), result.byStatus(), ready, pendingOrders(), orphanCharges));
     }
 
     /** (e) Every record of the order and barista topics delivered again: no second ticket, no second refund, no second event. */
@@ -174,26 +209,46 @@ public final class Drills {
         long baristaEvents = Sql.number("barista", "select count(*) from outbox_event");
         long refunds = Sql.number("payments", "select count(*) from outbox_event");
         long viewEvents = Sql.number("status", "select count(*) from status_event");
-        boolean ok = tickets == ticketsBefore && baristaEvents == baristaEventsBefore && refunds == refundsBefore && viewEvents == viewEventsBefore;
-        return verdict("e redelivery", ok, String.format("records redelivered %d; tickets %d→%d, barista events %d→%d, refunds %d→%d, view events %d→%d",
-                redelivered, ticketsBefore, tickets, baristaEventsBefore, baristaEvents, refundsBefore, refunds, viewEventsBefore, viewEvents));
+        boolean ok = tickets == ticketsBefore
+                && baristaEvents == baristaEventsBefore
+                && refunds == refundsBefore
+                && viewEvents == viewEventsBefore;
+        return verdict(
+                "e redelivery",
+                ok,
+                String.format(
+                        "records redelivered %d; tickets %d→%d, barista events %d→%d, refunds %d→%d, view events %d→%d",
+                        redelivered,
+                        ticketsBefore,
+                        tickets,
+                        baristaEventsBefore,
+                        baristaEvents,
+                        refundsBefore,
+                        refunds,
+                        viewEventsBefore,
+                        viewEvents));
     }
 
     /** Until every ticket is brewed, every outbox is empty and every consumer group has caught up. */
     private static void awaitQuiet() throws InterruptedException {
-        waitUntil(() -> Sql.number("barista", "select count(*) from ticket where status in ('QUEUED','BREWING')") == 0
-                && Sql.number("orders", "select count(*) from outbox_event where published_at is null") == 0
-                && Sql.number("barista", "select count(*) from outbox_event where published_at is null") == 0
-                && Sql.number("payments", "select count(*) from outbox_event where published_at is null") == 0
-                && KafkaEvents.lag(List.of("barista-service", "payment-service", "status-service", "order-service")) == 0,
+        waitUntil(
+                () -> Sql.number("barista", "select count(*) from ticket where status in ('QUEUED','BREWING')") == 0
+                        && Sql.number("orders", "select count(*) from outbox_event where published_at is null") == 0
+                        && Sql.number("barista", "select count(*) from outbox_event where published_at is null") == 0
+                        && Sql.number("payments", "select count(*) from outbox_event where published_at is null") == 0
+                        && KafkaEvents.lag(List.of(
+                                        "barista-service", "payment-service", "status-service", "order-service"))
+                                == 0,
                 Duration.ofSeconds(90));
     }
 
     private long awaitTickets(OpenLoad.Result result) throws InterruptedException {
-        return awaitCount("barista", "select count(*) from ticket where order_id = any(?::uuid[])", result, result.ok());
+        return awaitCount(
+                "barista", "select count(*) from ticket where order_id = any(?::uuid[])", result, result.ok());
     }
 
-    private long awaitCount(String database, String sql, OpenLoad.Result result, long expected) throws InterruptedException {
+    private long awaitCount(String database, String sql, OpenLoad.Result result, long expected)
+            throws InterruptedException {
         String ids = "{" + String.join(",", result.placedAtMillis().keySet()) + "}";
         long[] count = {0};
         waitUntil(() -> (count[0] = Sql.number(database, sql, ids)) >= expected, Duration.ofSeconds(90));
@@ -219,7 +274,10 @@ public final class Drills {
     }
 
     private void startService(String name) {
-        services.put(name, ServiceProcess.start(name, ports.get(name), config, stack.settings().dir().resolve("drill-logs")));
+        services.put(
+                name,
+                ServiceProcess.start(
+                        name, ports.get(name), config, stack.settings().dir().resolve("drill-logs")));
     }
 
     private void awaitReady() {

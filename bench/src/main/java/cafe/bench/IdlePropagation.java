@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 final class IdlePropagation {
 
     private static final Pattern ORDER_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** Milliseconds from 201 to each place, sorted. */
     record Result(List<Double> toTicketMs, List<Double> toViewMs) {
@@ -37,9 +38,12 @@ final class IdlePropagation {
         List<Double> toTicket = new ArrayList<>();
         List<Double> toView = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            HttpResponse<String> placed = HTTP.send(HttpRequest.newBuilder(URI.create(orders + "/orders"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"idle\",\"menuId\":1,\"qty\":1}")).build(),
+            HttpResponse<String> placed = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(orders + "/orders"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"customerId\":\"idle\",\"menuId\":1,\"qty\":1}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             long at = System.nanoTime();
             Matcher id = ORDER_ID.matcher(placed.body());
@@ -68,7 +72,11 @@ final class IdlePropagation {
     }
 
     private static String get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

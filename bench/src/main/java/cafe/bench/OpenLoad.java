@@ -39,7 +39,12 @@ final class OpenLoad {
     }
 
     /** What one step at one rate produced. */
-    record Result(int offeredRate, long sent, double seconds, Histogram latencyMicros, Map<String, Long> byStatus,
+    record Result(
+            int offeredRate,
+            long sent,
+            double seconds,
+            Histogram latencyMicros,
+            Map<String, Long> byStatus,
             Map<String, Long> placedAtMillis) {
 
         long ok() {
@@ -68,7 +73,8 @@ final class OpenLoad {
             LockSupport.parkNanos(due - System.nanoTime());
             client.sendAsync(request(i), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
                 latency.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due)));
-                String status = failure != null ? failure.getClass().getSimpleName() : Integer.toString(response.statusCode());
+                String status =
+                        failure != null ? failure.getClass().getSimpleName() : Integer.toString(response.statusCode());
                 statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
                 if (failure == null && response.statusCode() == 201) {
                     Matcher id = ORDER_ID.matcher(response.body());
@@ -80,7 +86,8 @@ final class OpenLoad {
             });
         }
         if (!done.await(60, TimeUnit.SECONDS)) {
-            System.out.printf("load: %d of %d requests still unanswered 60 s after the last was sent (%d placed so far)%n",
+            System.out.printf(
+                    "load: %d of %d requests still unanswered 60 s after the last was sent (%d placed so far)%n",
                     done.getCount(), count, placed.size());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -90,7 +97,8 @@ final class OpenLoad {
     }
 
     private HttpRequest request(long i) {
-        String body = "{\"customerId\":\"bench-" + (i % 100) + "\",\"menuId\":" + (1 + i % 6) + ",\"qty\":" + (1 + i % 3) + "}";
+        String body = "{\"customerId\":\"bench-" + (i % 100) + "\",\"menuId\":" + (1 + i % 6) + ",\"qty\":"
+                + (1 + i % 3) + "}";
         return HttpRequest.newBuilder(orders)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")

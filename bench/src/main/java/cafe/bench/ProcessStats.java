@@ -9,15 +9,15 @@ final class ProcessStats {
 
     private static final double CLOCK_TICKS_PER_SECOND = 100.0;
 
-    private ProcessStats() {
-    }
+    private ProcessStats() {}
 
     static long rssMegabytes(long pid) {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                     .filter(line -> line.startsWith("VmRSS:"))
                     .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
-                    .findFirst().orElse(0);
+                    .findFirst()
+                    .orElse(0);
         } catch (IOException e) {
             return 0;
         }

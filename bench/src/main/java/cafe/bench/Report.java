@@ -20,15 +20,25 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** The figures of a bench run, written as report.md, report.json and report.png (latency and throughput against offered rate). */
-record Report(Machine machine, StartupBench.Result startup, Map<String, Long> readyMillis, Map<String, Long> rssAfterWarmUpMb, Map<String, Long> rssPeakMb,
-        Idle idle, List<Step> steps, boolean quick) {
+record Report(
+        Machine machine,
+        StartupBench.Result startup,
+        Map<String, Long> readyMillis,
+        Map<String, Long> rssAfterWarmUpMb,
+        Map<String, Long> rssPeakMb,
+        Idle idle,
+        List<Step> steps,
+        boolean quick) {
 
     /** One order at a time on the idle system: 201 → ticket queued and 201 → view PLACED. */
     record Idle(int orders, double ticketMedianMs, double ticketWorstMs, double viewMedianMs, double viewWorstMs) {
 
         static Idle of(IdlePropagation.Result result) {
-            return new Idle(result.toViewMs().size(), IdlePropagation.Result.median(result.toTicketMs()),
-                    IdlePropagation.Result.worst(result.toTicketMs()), IdlePropagation.Result.median(result.toViewMs()),
+            return new Idle(
+                    result.toViewMs().size(),
+                    IdlePropagation.Result.median(result.toTicketMs()),
+                    IdlePropagation.Result.worst(result.toTicketMs()),
+                    IdlePropagation.Result.median(result.toViewMs()),
                     IdlePropagation.Result.worst(result.toViewMs()));
         }
     }
@@ -37,14 +47,21 @@ record Report(Machine machine, StartupBench.Result startup, Map<String, Long> re
     record Machine(int cores, long memoryMb, String jdk, String commit, Instant at) {
 
         static Machine current() {
-            return new Machine(Runtime.getRuntime().availableProcessors(), readMemoryMb(), System.getProperty("java.vm.name") + " "
-                    + System.getProperty("java.version"), readCommit(), Instant.now());
+            return new Machine(
+                    Runtime.getRuntime().availableProcessors(),
+                    readMemoryMb(),
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                    readCommit(),
+                    Instant.now());
         }
 
         private static long readMemoryMb() {
             try {
-                return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                        .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(0);
+                return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                        .filter(l -> l.startsWith("MemTotal:"))
+                        .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
+                        .findFirst()
+                        .orElse(0);
             } catch (IOException e) {
                 return 0;
             }
@@ -52,7 +69,9 @@ record Report(Machine machine, StartupBench.Result startup, Map<String, Long> re
 
         private static String readCommit() {
             try {
-                Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+                Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(git.getInputStream().readAllBytes()).trim();
                 return git.waitFor() == 0 ? out : "unknown";
             } catch (IOException | InterruptedException e) {
@@ -62,25 +81,55 @@ record Report(Machine machine, StartupBench.Result startup, Map<String, Long> re
     }
 
     /** How far orders got after their 201, and how fast the view showed them. */
-    record Propagation(long placed, long reachedBarista, long reachedView, long viewP50Ms, long viewP99Ms) {
-    }
+    record Propagation(long placed, long reachedBarista, long reachedView, long viewP50Ms, long viewP99Ms) {}
 
     /** One load step. */
-    record Step(int offeredRate, double achievedRate, double p50Ms, double p90Ms, double p99Ms, double maxMs, long sent,
-            long errors, Map<String, Long> byStatus, Propagation propagation, Map<String, Double> cpuSecondsPerThousandOrders) {
+    record Step(
+            int offeredRate,
+            double achievedRate,
+            double p50Ms,
+            double p90Ms,
+            double p99Ms,
+            double maxMs,
+            long sent,
+            long errors,
+            Map<String, Long> byStatus,
+            Propagation propagation,
+            Map<String, Double> cpuSecondsPerThousandOrders) {
 
         static Step of(OpenLoad.Result result, Propagation propagation, Map<String, Double> cpu) {
             var h = result.latencyMicros();
-            return new Step(result.offeredRate(), round(result.achievedRate()), ms(h.getValueAtPercentile(50)),
-                    ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), result.sent(),
-                    result.errors(), result.byStatus(), propagation, cpu);
+            return new Step(
+                    result.offeredRate(),
+                    round(result.achievedRate()),
+                    ms(h.getValueAtPercentile(50)),
+                    ms(h.getValueAtPercentile(90)),
+                    ms(h.getValueAtPercentile(99)),
+                    ms(h.getMaxValue()),
+                    result.sent(),
+                    result.errors(),
+                    result.byStatus(),
+                    propagation,
+                    cpu);
         }
 
         String line() {
-            return String.format("%5d/s offered → %7.1f/s  p50 %6.1f  p90 %6.1f  p99 %6.1f  max %7.1f ms  errors %d  "
-                    + "201→view p50 %d p99 %d ms  reached barista %d/%d view %d/%d", offeredRate, achievedRate, p50Ms, p90Ms,
-                    p99Ms, maxMs, errors, propagation.viewP50Ms(), propagation.viewP99Ms(), propagation.reachedBarista(),
-                    propagation.placed(), propagation.reachedView(), propagation.placed());
+            return String.format(
+                    "%5d/s offered → %7.1f/s  p50 %6.1f  p90 %6.1f  p99 %6.1f  max %7.1f ms  errors %d  "
+                            + "201→view p50 %d p99 %d ms  reached barista %d/%d view %d/%d",
+                    offeredRate,
+                    achievedRate,
+                    p50Ms,
+                    p90Ms,
+                    p99Ms,
+                    maxMs,
+                    errors,
+                    propagation.viewP50Ms(),
+                    propagation.viewP99Ms(),
+                    propagation.reachedBarista(),
+                    propagation.placed(),
+                    propagation.reachedView(),
+                    propagation.placed());
         }
 
         private static double ms(long micros) {
@@ -94,35 +143,68 @@ record Report(Machine machine, StartupBench.Result startup, Map<String, Long> re
 
     void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValue(dir.resolve("report.json").toFile(), this);
+        new ObjectMapper()
+                .findAndRegisterModules()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .writeValue(dir.resolve("report.json").toFile(), this);
         Files.writeString(dir.resolve("report.md"), markdown());
         ChartUtils.saveChartAsPNG(dir.resolve("report.png").toFile(), chart(), 900, 520);
     }
 
     private String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("# cafe bench").append(quick ? " (quick)" : "").append("\n\n")
-                .append(String.format("Machine: %d cores, %d MB, %s · commit %s · %s%n%n", machine.cores(), machine.memoryMb(),
-                        machine.jdk(), machine.commit(), machine.at()))
-                .append("Open-model load of `POST /orders` (fixed arrival rate, latency from the intended send time); "
-                        + "everything co-located: PostgreSQL, Kafka, four services (JVM, auto-brew on) and the load generator.\n\n")
-                .append(String.format("Idle system, %d orders one at a time: 201 → barista ticket median %.1f ms (worst %.1f); "
-                        + "201 → status view PLACED median %.1f ms (worst %.1f).%n%n", idle.orders(), idle.ticketMedianMs(),
-                        idle.ticketWorstMs(), idle.viewMedianMs(), idle.viewWorstMs()))
-                .append("| offered/s | achieved/s | p50 ms | p90 ms | p99 ms | max ms | errors | statuses | 201→view p50 ms | 201→view p99 ms | reached barista | reached view |\n")
+        md.append("# cafe bench")
+                .append(quick ? " (quick)" : "")
+                .append("\n\n")
+                .append(String.format(
+                        "Machine: %d cores, %d MB, %s · commit %s · %s%n%n",
+                        machine.cores(), machine.memoryMb(), machine.jdk(), machine.commit(), machine.at()))
+                .append(
+                        "Open-model load of `POST /orders` (fixed arrival rate, latency from the intended send time); "
+                                + "everything co-located: PostgreSQL, Kafka, four services (JVM, auto-brew on) and the load generator.\n\n")
+                .append(String.format(
+                        "Idle system, %d orders one at a time: 201 → barista ticket median %.1f ms (worst %.1f); "
+                                + "201 → status view PLACED median %.1f ms (worst %.1f).%n%n",
+                        idle.orders(),
+                        idle.ticketMedianMs(),
+                        idle.ticketWorstMs(),
+                        idle.viewMedianMs(),
+                        idle.viewWorstMs()))
+                .append(
+                        "| offered/s | achieved/s | p50 ms | p90 ms | p99 ms | max ms | errors | statuses | 201→view p50 ms | 201→view p99 ms | reached barista | reached view |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Step s : steps) {
             Propagation p = s.propagation();
-            md.append(String.format("| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %s | %d | %d | %s | %s |%n", s.offeredRate(),
-                    s.achievedRate(), s.p50Ms(), s.p90Ms(), s.p99Ms(), s.maxMs(), s.errors(), s.byStatus(), p.viewP50Ms(),
-                    p.viewP99Ms(), share(p.reachedBarista(), p.placed()), share(p.reachedView(), p.placed())));
+            md.append(String.format(
+                    "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %s | %d | %d | %s | %s |%n",
+                    s.offeredRate(),
+                    s.achievedRate(),
+                    s.p50Ms(),
+                    s.p90Ms(),
+                    s.p99Ms(),
+                    s.maxMs(),
+                    s.errors(),
+                    s.byStatus(),
+                    p.viewP50Ms(),
+                    p.viewP99Ms(),
+                    share(p.reachedBarista(), p.placed()),
+                    share(p.reachedView(), p.placed())));
         }
-        md.append("\n| service | ready after start (ms) | RSS after warm-up (MB) | RSS peak (MB) | CPU s / 1000 orders (per step) |\n|---|---|---|---|---|\n");
-        readyMillis.keySet().forEach(name -> md.append(String.format("| %s | %d | %d | %d | %s |%n", name, readyMillis.get(name),
-                rssAfterWarmUpMb.getOrDefault(name, 0L), rssPeakMb.getOrDefault(name, 0L),
-                steps.stream().map(s -> String.format("%.2f", s.cpuSecondsPerThousandOrders().getOrDefault(name, 0.0)))
-                        .collect(Collectors.joining(" · ")))));
+        md.append(
+                "\n| service | ready after start (ms) | RSS after warm-up (MB) | RSS peak (MB) | CPU s / 1000 orders (per step) |\n|---|---|---|---|---|\n");
+        readyMillis
+                .keySet()
+                .forEach(name -> md.append(String.format(
+                        "| %s | %d | %d | %d | %s |%n",
+                        name,
+                        readyMillis.get(name),
+                        rssAfterWarmUpMb.getOrDefault(name, 0L),
+                        rssPeakMb.getOrDefault(name, 0L),
+                        steps.stream()
+                                .map(s -> String.format(
+                                        "%.2f", s.cpuSecondsPerThousandOrders().getOrDefault(name, 0.0)))
+                                .collect(Collectors.joining(" · ")))));
         md.append(startupMarkdown());
         md.append("\n![latency and throughput against offered rate](report.png)\n");
         return md.toString();
@@ -131,16 +213,23 @@ record Report(Machine machine, StartupBench.Result startup, Map<String, Long> re
     private String startupMarkdown() {
         StartupBench.Figures aot = startup.aot();
         StartupBench.Figures plain = startup.plain();
-        StringBuilder md = new StringBuilder(String.format("%n## Start-up and footprint%n%n"
-                + "On the idle stack, each figure as *with the AOT cache / without it* (JVM flags alike). Alone: the median of %d starts "
-                + "of the service by itself, from the process's start to `/q/health/ready` answering 200. Together: the four started at once. "
-                + "RSS after %d s at %d orders/s on the four together, and its peak during them.%n%n"
-                + "| service | alone, ms | together, ms | RSS at ready, MB | RSS after warm-up, MB | RSS peak, MB |%n|---|---|---|---|---|---|%n",
+        StringBuilder md = new StringBuilder(String.format(
+                "%n## Start-up and footprint%n%n"
+                        + "On the idle stack, each figure as *with the AOT cache / without it* (JVM flags alike). Alone: the median of %d starts "
+                        + "of the service by itself, from the process's start to `/q/health/ready` answering 200. Together: the four started at once. "
+                        + "RSS after %d s at %d orders/s on the four together, and its peak during them.%n%n"
+                        + "| service | alone, ms | together, ms | RSS at ready, MB | RSS after warm-up, MB | RSS peak, MB |%n|---|---|---|---|---|---|%n",
                 startup.startsAlone(), startup.warmUpSeconds(), startup.warmUpRate()));
-        aot.aloneMedianMs().keySet().forEach(name -> md.append(String.format("| %s | %s | %s | %s | %s | %s |%n", name,
-                pair(aot.aloneMedianMs(), plain.aloneMedianMs(), name), pair(aot.togetherMs(), plain.togetherMs(), name),
-                pair(aot.rssAtReadyMb(), plain.rssAtReadyMb(), name), pair(aot.rssWarmMb(), plain.rssWarmMb(), name),
-                pair(aot.rssPeakMb(), plain.rssPeakMb(), name))));
+        aot.aloneMedianMs()
+                .keySet()
+                .forEach(name -> md.append(String.format(
+                        "| %s | %s | %s | %s | %s | %s |%n",
+                        name,
+                        pair(aot.aloneMedianMs(), plain.aloneMedianMs(), name),
+                        pair(aot.togetherMs(), plain.togetherMs(), name),
+                        pair(aot.rssAtReadyMb(), plain.rssAtReadyMb(), name),
+                        pair(aot.rssWarmMb(), plain.rssWarmMb(), name),
+                        pair(aot.rssPeakMb(), plain.rssPeakMb(), name))));
         md.append(String.format("| **all four ready** | | %d / %d | | | |%n", aot.allReadyMs(), plain.allReadyMs()));
         return md.toString();
     }
@@ -168,20 +257,27 @@ record Report(Machine machine, StartupBench.Result startup, Map<String, Long> re
         latency.addSeries(p50);
         latency.addSeries(p90);
         latency.addSeries(p99);
-        XYPlot plot = new XYPlot(latency, new NumberAxis("offered orders/s"), new NumberAxis("POST /orders latency (ms)"),
+        XYPlot plot = new XYPlot(
+                latency,
+                new NumberAxis("offered orders/s"),
+                new NumberAxis("POST /orders latency (ms)"),
                 new XYLineAndShapeRenderer(true, true));
         plot.setDataset(1, new XYSeriesCollection(throughput));
         plot.setRangeAxis(1, new NumberAxis("achieved orders/s"));
         plot.mapDatasetToRangeAxis(1, 1);
         XYLineAndShapeRenderer rate = new XYLineAndShapeRenderer(true, true);
         rate.setSeriesPaint(0, Color.DARK_GRAY);
-        rate.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+        rate.setSeriesStroke(
+                0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
         plot.setRenderer(1, rate);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart("cafe: POST /orders, open-model load (" + machine.cores() + " cores, commit "
-                + machine.commit() + ")", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(
+                "cafe: POST /orders, open-model load (" + machine.cores() + " cores, commit " + machine.commit() + ")",
+                JFreeChart.DEFAULT_TITLE_FONT,
+                plot,
+                true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }

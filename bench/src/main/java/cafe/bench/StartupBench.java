@@ -22,8 +22,12 @@ import java.util.concurrent.TimeUnit;
 final class StartupBench {
 
     /** The figures of one way of starting the JVM. */
-    record Figures(Map<String, Long> aloneMedianMs, Map<String, Long> togetherMs, Map<String, Long> rssAtReadyMb,
-            Map<String, Long> rssWarmMb, Map<String, Long> rssPeakMb) {
+    record Figures(
+            Map<String, Long> aloneMedianMs,
+            Map<String, Long> togetherMs,
+            Map<String, Long> rssAtReadyMb,
+            Map<String, Long> rssWarmMb,
+            Map<String, Long> rssPeakMb) {
 
         /** When the last of the four started together was ready. */
         long allReadyMs() {
@@ -32,8 +36,7 @@ final class StartupBench {
     }
 
     /** Both ways, measured back to back. */
-    record Result(int startsAlone, int warmUpRate, long warmUpSeconds, Figures aot, Figures plain) {
-    }
+    record Result(int startsAlone, int warmUpRate, long warmUpSeconds, Figures aot, Figures plain) {}
 
     private final StackSettings stack;
     private final Path logs;
@@ -49,14 +52,16 @@ final class StartupBench {
         return new Result(startsAlone, warmUpRate, warmUp.toSeconds(), aot, plain);
     }
 
-    private Figures figures(boolean aotCache, int startsAlone, int warmUpRate, Duration warmUp) throws InterruptedException {
+    private Figures figures(boolean aotCache, int startsAlone, int warmUpRate, Duration warmUp)
+            throws InterruptedException {
         String mode = aotCache ? "with the AOT cache" : "without it";
         Map<String, Long> alone = new LinkedHashMap<>();
         Map<String, Long> rssAtReady = new LinkedHashMap<>();
         for (String name : ServiceProcess.SERVICES) {
             List<Long> starts = new ArrayList<>();
             for (int i = 0; i < startsAlone; i++) {
-                ServiceProcess service = ServiceProcess.start(name, Ports.freePort(), Bench.serviceConfig(stack, Ports.freePort()), logs, aotCache);
+                ServiceProcess service = ServiceProcess.start(
+                        name, Ports.freePort(), Bench.serviceConfig(stack, Ports.freePort()), logs, aotCache);
                 try {
                     starts.add(awaitReady(Map.of(name, service)).get(name));
                     rssAtReady.merge(name, ProcessStats.rssMegabytes(service.pid()), Math::max);
@@ -75,14 +80,20 @@ final class StartupBench {
             System.out.printf("  four together, %s: %s ms%n", mode, together);
             Map<String, Long> peak = new ConcurrentHashMap<>();
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-            sampler.scheduleAtFixedRate(() -> services.forEach((name, process) ->
-                    peak.merge(name, ProcessStats.rssMegabytes(process.pid()), Math::max)), 0, 500, TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(
+                    () -> services.forEach(
+                            (name, process) -> peak.merge(name, ProcessStats.rssMegabytes(process.pid()), Math::max)),
+                    0,
+                    500,
+                    TimeUnit.MILLISECONDS);
             new OpenLoad(services.get("order-service").url()).run(warmUpRate, warmUp);
             sampler.shutdownNow();
             sampler.awaitTermination(5, TimeUnit.SECONDS);
             Map<String, Long> warm = new LinkedHashMap<>();
             services.forEach((name, process) -> warm.put(name, ProcessStats.rssMegabytes(process.pid())));
-            System.out.printf("  RSS %s after %d s at %d orders/s: %s MB (peak %s)%n", mode, warmUp.toSeconds(), warmUpRate, warm, peak);
+            System.out.printf(
+                    "  RSS %s after %d s at %d orders/s: %s MB (peak %s)%n",
+                    mode, warmUp.toSeconds(), warmUpRate, warm, peak);
             return new Figures(alone, together, rssAtReady, warm, new LinkedHashMap<>(peak));
         } finally {
             services.values().forEach(ServiceProcess::kill);
@@ -95,7 +106,10 @@ final class StartupBench {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (ready.size() < services.size()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not ready after 120 s: " + services.keySet().stream().filter(n -> !ready.containsKey(n)).toList());
+                throw new IllegalStateException("not ready after 120 s: "
+                        + services.keySet().stream()
+                                .filter(n -> !ready.containsKey(n))
+                                .toList());
             }
             services.forEach((name, process) -> {
                 if (!ready.containsKey(name) && process.ready()) {

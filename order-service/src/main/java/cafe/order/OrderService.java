@@ -12,10 +12,10 @@ import cafe.order.config.OrderConfig;
 import cafe.order.repository.MenuRepository;
 import cafe.order.repository.OrderRepository;
 import cafe.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -36,7 +36,12 @@ public class OrderService {
     private final OrderConfig config;
     private final MeterRegistry metrics;
 
-    OrderService(OrderRepository orders, MenuRepository menu, PaymentClient payments, Outbox outbox, OrderConfig config,
+    OrderService(
+            OrderRepository orders,
+            MenuRepository menu,
+            PaymentClient payments,
+            Outbox outbox,
+            OrderConfig config,
             MeterRegistry metrics) {
         this.metrics = metrics;
         this.orders = orders;
@@ -49,8 +54,11 @@ public class OrderService {
     /** Places an order; with an idempotency key, a repeated request returns the first order instead. */
     public Uni<Order> place(PlaceOrderRequest request, String idempotencyKey) {
         return Panache.withTransaction(() -> findOrCreate(request, idempotencyKey))
-                .onFailure(UniqueViolation::is).recoverWithUni(() -> Panache.withSession(() -> orders.findByIdempotencyKey(idempotencyKey)))
-                .chain(order -> order.status == OrderStatus.PAYMENT_PENDING ? charge(order) : Uni.createFrom().item(order));
+                .onFailure(UniqueViolation::is)
+                .recoverWithUni(() -> Panache.withSession(() -> orders.findByIdempotencyKey(idempotencyKey)))
+                .chain(order -> order.status == OrderStatus.PAYMENT_PENDING
+                        ? charge(order)
+                        : Uni.createFrom().item(order));
     }
 
     /** Settles an order by a charge's outcome; a no-op unless the order is still PAYMENT_PENDING. */
@@ -69,7 +77,9 @@ public class OrderService {
                     order.moveTo(OrderStatus.PLACED);
                     order.paymentId = outcome.paymentId();
                     count("placed");
-                    Log.infof("order %s placed: %d x %s for %d %s", order.id, order.qty, order.item, order.amount, order.currency);
+                    Log.infof(
+                            "order %s placed: %d x %s for %d %s",
+                            order.id, order.qty, order.item, order.amount, order.currency);
                     return outbox.append(placedEvent(order)).replaceWith(order);
                 }));
     }
@@ -77,16 +87,20 @@ public class OrderService {
     /** Cancels a PLACED or BREWING order; the event stops the coffee and refunds the payment. */
     public Uni<Order> cancel(UUID id) {
         return Panache.withTransaction(() -> orders.findById(id, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Order", id))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Order", id))
                 .chain(order -> {
                     OrderStatus before = order.status;
                     if (!order.moveTo(OrderStatus.CANCELED)) {
-                        return Uni.createFrom().failure(ProblemException.conflict(
-                                "Order " + id + " is " + before + " and can no longer be cancelled"));
+                        return Uni.createFrom()
+                                .failure(ProblemException.conflict(
+                                        "Order " + id + " is " + before + " and can no longer be cancelled"));
                     }
                     count("canceled");
                     Log.infof("order %s canceled (was %s)", order.id, before);
-                    return outbox.append(new OrderCanceled(order.id, order.customerId, order.paymentId, order.updatedAt))
+                    return outbox.append(
+                                    new OrderCanceled(order.id, order.customerId, order.paymentId, order.updatedAt))
                             .replaceWith(order);
                 }));
     }
@@ -96,13 +110,15 @@ public class OrderService {
      * order whose coffee was finished anyway) is ignored. Call inside the consumer's transaction.
      */
     public Uni<Void> follow(UUID id, OrderStatus next) {
-        return orders.findById(id, LockModeType.PESSIMISTIC_WRITE).invoke(order -> {
-            if (order == null) {
-                Log.warnf("order %s unknown: barista event ignored", id);
-            } else if (order.moveTo(next)) {
-                Log.infof("order %s is %s", id, next);
-            }
-        }).replaceWithVoid();
+        return orders.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .invoke(order -> {
+                    if (order == null) {
+                        Log.warnf("order %s unknown: barista event ignored", id);
+                    } else if (order.moveTo(next)) {
+                        Log.infof("order %s is %s", id, next);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     @WithSession
@@ -116,20 +132,27 @@ public class OrderService {
     }
 
     private Uni<Order> findOrCreate(PlaceOrderRequest request, String idempotencyKey) {
-        Uni<Order> existing = idempotencyKey == null ? Uni.createFrom().nullItem() : orders.findByIdempotencyKey(idempotencyKey);
-        return existing.chain(order -> order != null ? sameRequestOrFail(order, request) : create(request, idempotencyKey));
+        Uni<Order> existing =
+                idempotencyKey == null ? Uni.createFrom().nullItem() : orders.findByIdempotencyKey(idempotencyKey);
+        return existing.chain(
+                order -> order != null ? sameRequestOrFail(order, request) : create(request, idempotencyKey));
     }
 
     private Uni<Order> create(PlaceOrderRequest request, String idempotencyKey) {
         return menu.findById(request.menuId())
-                .onItem().ifNull().failWith(() -> ProblemException.invalidField("menuId", "no menu item " + request.menuId()))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.invalidField("menuId", "no menu item " + request.menuId()))
                 .chain(item -> orders.persist(Order.pending(request, item, idempotencyKey)));
     }
 
     private static Uni<Order> sameRequestOrFail(Order order, PlaceOrderRequest request) {
         if (!order.requestHash.equals(request.fingerprint())) {
-            return Uni.createFrom().failure(new ProblemException(422, "Idempotency Key Reused",
-                    "This Idempotency-Key was used for a different order; use a new key for a new order"));
+            return Uni.createFrom()
+                    .failure(new ProblemException(
+                            422,
+                            "Idempotency Key Reused",
+                            "This Idempotency-Key was used for a different order; use a new key for a new order"));
         }
         return Uni.createFrom().item(order);
     }
@@ -137,10 +160,13 @@ public class OrderService {
     private Uni<Order> charge(Order order) {
         return payments.charge(new ChargeRequest(order.id, order.amount, order.currency))
                 .emitOn(ResumeOnContext.current())
-                .onFailure(PaymentUnavailableException.class).invoke(() -> count("payment-unavailable"))
-                .onFailure(PaymentUnavailableException.class).transform(e -> ProblemException.unavailable(
+                .onFailure(PaymentUnavailableException.class)
+                .invoke(() -> count("payment-unavailable"))
+                .onFailure(PaymentUnavailableException.class)
+                .transform(e -> ProblemException.unavailable(
                         "Payment is busy or unavailable; your order was not placed. Please try again shortly"
-                                + " (send the same Idempotency-Key to retry safely)", config.retryAfter()))
+                                + " (send the same Idempotency-Key to retry safely)",
+                        config.retryAfter()))
                 .chain(outcome -> settle(order.id, outcome));
     }
 
@@ -149,7 +175,15 @@ public class OrderService {
     }
 
     private static OrderPlaced placedEvent(Order order) {
-        return new OrderPlaced(order.id, order.customerId, order.menuId, order.item, order.qty, order.amount,
-                order.currency, order.paymentId, order.updatedAt);
+        return new OrderPlaced(
+                order.id,
+                order.customerId,
+                order.menuId,
+                order.item,
+                order.qty,
+                order.amount,
+                order.currency,
+                order.paymentId,
+                order.updatedAt);
     }
 }

@@ -4,7 +4,12 @@ import java.util.Set;
 
 /** The order's state machine: PAYMENT_PENDING → PLACED → BREWING → READY, with CANCELED and REJECTED. */
 public enum OrderStatus {
-    PAYMENT_PENDING, PLACED, BREWING, READY, CANCELED, REJECTED;
+    PAYMENT_PENDING,
+    PLACED,
+    BREWING,
+    READY,
+    CANCELED,
+    REJECTED;
 
     public boolean canBecome(OrderStatus next) {
         return switch (this) {

@@ -37,7 +37,9 @@ public class PaymentReconciler {
         this.config = config;
     }
 
-    @Scheduled(every = "${cafe.order.reconcile-every}", delayed = "${cafe.order.reconcile-every}",
+    @Scheduled(
+            every = "${cafe.order.reconcile-every}",
+            delayed = "${cafe.order.reconcile-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reconcileOnSchedule() {
         return reconcile().replaceWithVoid();
@@ -47,18 +49,23 @@ public class PaymentReconciler {
     public Uni<Integer> reconcile() {
         Instant cutoff = Instant.now().minus(config.reconcileAfter());
         return Panache.withSession(() -> orders.findStalePending(cutoff, BATCH))
-                .onItem().transformToMulti(stale -> Multi.createFrom().iterable(stale))
-                .onItem().transformToUniAndConcatenate(order -> settleByPayment(order.id))
-                .collect().with(java.util.stream.Collectors.summingInt(settled -> settled ? 1 : 0));
+                .onItem()
+                .transformToMulti(stale -> Multi.createFrom().iterable(stale))
+                .onItem()
+                .transformToUniAndConcatenate(order -> settleByPayment(order.id))
+                .collect()
+                .with(java.util.stream.Collectors.summingInt(settled -> settled ? 1 : 0));
     }
 
     private Uni<Boolean> settleByPayment(UUID orderId) {
         return payments.findCharge(orderId)
                 .emitOn(ResumeOnContext.current())
-                .chain(charge -> service.settle(orderId, charge.map(ChargeOutcome::of).orElse(ChargeOutcome.declined())))
+                .chain(charge ->
+                        service.settle(orderId, charge.map(ChargeOutcome::of).orElse(ChargeOutcome.declined())))
                 .invoke(order -> Log.infof("order %s reconciled: %s", orderId, order.status))
                 .replaceWith(true)
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     Log.warnf("order %s not reconciled yet: %s", orderId, failure.getMessage());
                     return false;
                 });

@@ -11,10 +11,14 @@ import jakarta.validation.constraints.Size;
  * {@code "Ordered"}; a customer id may be left out by them too.
  */
 public record PlaceOrderRequest(
-        @Size(min = 1, max = 64) @Pattern(regexp = "[\\w.@-]+", message = "letters, digits and . @ - _ only") String customerId,
+        @Size(min = 1, max = 64) @Pattern(regexp = "[\\w.@-]+", message = "letters, digits and . @ - _ only")
+        String customerId,
+
         @NotNull Integer menuId,
         @NotNull @Min(1) @Max(20) Integer qty,
-        @Pattern(regexp = "Ordered", message = "must be \"Ordered\" when given") String status) {
+
+        @Pattern(regexp = "Ordered", message = "must be \"Ordered\" when given")
+        String status) {
 
     static final String GUEST = "guest";
 

@@ -5,8 +5,7 @@ import java.sql.SQLException;
 /** Recognises PostgreSQL's unique_violation (23505) under whatever wrappers the driver and Hibernate add. */
 final class UniqueViolation {
 
-    private UniqueViolation() {
-    }
+    private UniqueViolation() {}
 
     static boolean is(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

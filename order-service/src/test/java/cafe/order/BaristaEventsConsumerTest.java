@@ -30,14 +30,23 @@ class BaristaEventsConsumerTest {
     void orderBecomesBrewingThenReadyAndRedeliveryChangesNothing() {
         String orderId = placeOrder();
         String started = UUID.randomUUID().toString();
-        send(started, "cafe.barista.brew-started", EventCodec.toJson(new BrewStarted(UUID.fromString(orderId), UUID.randomUUID(), Instant.now())));
+        send(
+                started,
+                "cafe.barista.brew-started",
+                EventCodec.toJson(new BrewStarted(UUID.fromString(orderId), UUID.randomUUID(), Instant.now())));
         awaitStatus(orderId, "BREWING");
 
-        send(UUID.randomUUID().toString(), "cafe.barista.coffee-ready", EventCodec.toJson(new CoffeeReady(UUID.fromString(orderId), UUID.randomUUID(), Instant.now())));
+        send(
+                UUID.randomUUID().toString(),
+                "cafe.barista.coffee-ready",
+                EventCodec.toJson(new CoffeeReady(UUID.fromString(orderId), UUID.randomUUID(), Instant.now())));
         awaitStatus(orderId, "READY");
 
         String late = UUID.randomUUID().toString();
-        send(late, "cafe.barista.brew-started", EventCodec.toJson(new BrewStarted(UUID.fromString(orderId), UUID.randomUUID(), Instant.now())));
+        send(
+                late,
+                "cafe.barista.brew-started",
+                EventCodec.toJson(new BrewStarted(UUID.fromString(orderId), UUID.randomUUID(), Instant.now())));
         awaitProcessed(late);
         given().when().get("/orders/" + orderId).then().body("status", equalTo("READY"));
     }
@@ -48,20 +57,31 @@ class BaristaEventsConsumerTest {
         given().when().post("/orders/" + orderId + "/cancel").then().statusCode(200);
 
         String ready = UUID.randomUUID().toString();
-        send(ready, "cafe.barista.coffee-ready", EventCodec.toJson(new CoffeeReady(UUID.fromString(orderId), UUID.randomUUID(), Instant.now())));
+        send(
+                ready,
+                "cafe.barista.coffee-ready",
+                EventCodec.toJson(new CoffeeReady(UUID.fromString(orderId), UUID.randomUUID(), Instant.now())));
         awaitProcessed(ready);
 
         given().when().get("/orders/" + orderId).then().body("status", equalTo("CANCELED"));
     }
 
     private static String placeOrder() {
-        return given().contentType(ContentType.JSON).body("{\"customerId\":\"follow\",\"menuId\":1,\"qty\":1}")
-                .when().post("/orders").then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body("{\"customerId\":\"follow\",\"menuId\":1,\"qty\":1}")
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static void awaitProcessed(String eventId) {
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                Sql.number("orders", "select count(*) from processed_event where event_id = ?::uuid", eventId) == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        Sql.number("orders", "select count(*) from processed_event where event_id = ?::uuid", eventId)
+                                == 1);
     }
 
     private static void send(String eventId, String type, String json) {
@@ -70,7 +90,8 @@ class BaristaEventsConsumerTest {
     }
 
     private static void awaitStatus(String orderId, String status) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().when().get("/orders/" + orderId).then().body("status", equalTo(status)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> given().when().get("/orders/" + orderId).then().body("status", equalTo(status)));
     }
 }

@@ -11,21 +11,24 @@ import java.util.stream.IntStream;
 /** Runs the same call from many threads released at once, the way a retrying client's duplicates arrive. */
 final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     static <T> List<T> run(int times, Supplier<T> call) {
         ExecutorService threads = Executors.newFixedThreadPool(times);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<CompletableFuture<T>> calls = IntStream.range(0, times).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return call.get();
-            }, threads)).toList();
+            List<CompletableFuture<T>> calls = IntStream.range(0, times)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    start.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                return call.get();
+                            },
+                            threads))
+                    .toList();
             start.countDown();
             return calls.stream().map(CompletableFuture::join).toList();
         } finally {

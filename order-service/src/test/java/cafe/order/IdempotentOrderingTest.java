@@ -25,11 +25,21 @@ class IdempotentOrderingTest {
     @Test
     void repeatedRequestWithTheSameKeyReturnsTheFirstOrder() {
         String key = UUID.randomUUID().toString();
-        String first = order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}").then().statusCode(201).extract().path("id");
-        String again = order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}").then().statusCode(201).extract().path("id");
+        String first = order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String again = order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         assertThat(again, equalTo(first));
-        assertThat(Sql.number("orders", "select count(*) from customer_order where idempotency_key = ?", key), equalTo(1L));
+        assertThat(
+                Sql.number("orders", "select count(*) from customer_order where idempotency_key = ?", key),
+                equalTo(1L));
     }
 
     @Test
@@ -37,26 +47,42 @@ class IdempotentOrderingTest {
         String key = UUID.randomUUID().toString();
         order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}").then().statusCode(201);
 
-        order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":2}").then().statusCode(422)
+        order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":2}")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json");
-        assertThat(Sql.number("orders", "select count(*) from customer_order where idempotency_key = ?", key), equalTo(1L));
+        assertThat(
+                Sql.number("orders", "select count(*) from customer_order where idempotency_key = ?", key),
+                equalTo(1L));
     }
 
     @Test
     void concurrentDuplicatesMakeExactlyOneOrderAndOnePlacedEvent() {
         String key = UUID.randomUUID().toString();
 
-        List<Response> responses = Concurrently.run(10, () -> order(key, "{\"customerId\":\"race\",\"menuId\":2,\"qty\":1}"));
+        List<Response> responses =
+                Concurrently.run(10, () -> order(key, "{\"customerId\":\"race\",\"menuId\":2,\"qty\":1}"));
 
         assertThat(responses.stream().map(Response::statusCode).toList(), everyItem(equalTo(201)));
-        List<String> ids = responses.stream().map(r -> r.<String>path("id")).distinct().toList();
+        List<String> ids =
+                responses.stream().map(r -> r.<String>path("id")).distinct().toList();
         assertThat(ids.size(), equalTo(1));
-        assertThat(Sql.number("orders", "select count(*) from customer_order where idempotency_key = ?", key), equalTo(1L));
-        assertThat(Sql.number("orders", "select count(*) from outbox_event where aggregate_id = ? and event_type = 'cafe.order.placed'",
-                ids.get(0)), equalTo(1L));
+        assertThat(
+                Sql.number("orders", "select count(*) from customer_order where idempotency_key = ?", key),
+                equalTo(1L));
+        assertThat(
+                Sql.number(
+                        "orders",
+                        "select count(*) from outbox_event where aggregate_id = ? and event_type = 'cafe.order.placed'",
+                        ids.get(0)),
+                equalTo(1L));
     }
 
     private static Response order(String key, String body) {
-        return given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).when().post("/orders");
+        return given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/orders");
     }
 }

@@ -19,11 +19,20 @@ class MetricsTest {
 
     @Test
     void placingAnOrderShowsInTheMetrics() {
-        given().contentType(ContentType.JSON).body("{\"customerId\":\"metrics\",\"menuId\":1,\"qty\":1}")
-                .when().post("/orders").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("{\"customerId\":\"metrics\",\"menuId\":1,\"qty\":1}")
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(201);
         given().when().get("/q/health/well").then().statusCode(200);
 
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         assertThat(metrics, containsString("cafe_orders_total{outcome=\"placed\"}"));
         assertThat(metrics, containsString("http_client_requests_seconds_count"));

@@ -1,7 +1,6 @@
 package cafe.order;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import cafe.testing.LocalStackResource;
@@ -14,7 +13,6 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document describes exactly the public API, with its problem responses and the Idempotency-Key header. */
@@ -25,8 +23,14 @@ class OpenApiTest extends OpenApiContractTest {
 
     @Override
     protected Set<String> operations() {
-        return Set.of("GET /menu", "POST /orders", "GET /orders", "GET /orders/{id}",
-                "PATCH /orders/{id}", "POST /orders/{id}/cancel", "POST /events");
+        return Set.of(
+                "GET /menu",
+                "POST /orders",
+                "GET /orders",
+                "GET /orders/{id}",
+                "PATCH /orders/{id}",
+                "POST /orders/{id}/cancel",
+                "POST /events");
     }
 
     @Test
@@ -34,11 +38,17 @@ class OpenApiTest extends OpenApiContractTest {
         JsonPath api = OpenApiContract.document();
         Map<String, Object> responses = api.getMap("paths.'/orders'.post.responses");
         for (String status : List.of("400", "402", "413", "422", "503")) {
-            assertThat(status, api.getMap("paths.'/orders'.post.responses.'" + status + "'.content").keySet(),
+            assertThat(
+                    status,
+                    api.getMap("paths.'/orders'.post.responses.'" + status + "'.content")
+                            .keySet(),
                     hasItem("application/problem+json"));
         }
         assertThat(responses.keySet(), hasItem("201"));
         assertThat(api.getList("paths.'/orders'.post.parameters.name"), hasItem("Idempotency-Key"));
-        assertThat(api.getMap("paths.'/orders'.post.requestBody.content.'application/json'.examples").keySet(), hasItem("order"));
+        assertThat(
+                api.getMap("paths.'/orders'.post.requestBody.content.'application/json'.examples")
+                        .keySet(),
+                hasItem("order"));
     }
 }

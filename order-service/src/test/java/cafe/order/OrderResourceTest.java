@@ -26,8 +26,10 @@ class OrderResourceTest {
 
     @Test
     void menuListsItemsWithPricesInMinorUnits() {
-        given().when().get("/menu")
-                .then().statusCode(200)
+        given().when()
+                .get("/menu")
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(6))
                 .body("[0].name", equalTo("Espresso"))
                 .body("[0].price", equalTo(250))
@@ -39,18 +41,27 @@ class OrderResourceTest {
         String customer = "c-" + UUID.randomUUID();
         String id = given().contentType(ContentType.JSON)
                 .body("{\"customerId\":\"" + customer + "\",\"menuId\":2,\"qty\":3}")
-                .when().post("/orders")
-                .then().statusCode(201)
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(201)
                 .header("Location", startsWith("http"))
                 .body("status", equalTo("PLACED"))
                 .body("amount", equalTo(1050))
                 .body("item", equalTo("Cappuccino"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         given().when().get("/orders/" + id).then().statusCode(200).body("status", equalTo("PLACED"));
-        given().queryParam("customerId", customer).when().get("/orders").then().statusCode(200).body("$", hasSize(1));
+        given().queryParam("customerId", customer)
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1));
 
-        ConsumerRecord<String, String> event = KafkaEvents.awaitEvent(Topics.ORDERS, id, "cafe.order.placed", Duration.ofSeconds(20));
+        ConsumerRecord<String, String> event =
+                KafkaEvents.awaitEvent(Topics.ORDERS, id, "cafe.order.placed", Duration.ofSeconds(20));
         assertThat(KafkaEvents.header(event, "ce_specversion"), equalTo("1.0"));
         assertThat(KafkaEvents.header(event, "ce_source"), equalTo("/order-service"));
         assertThat(event.value(), containsString("\"amount\":1050"));
@@ -58,18 +69,27 @@ class OrderResourceTest {
 
     @Test
     void cancelledOrderPublishesItsCancellation() {
-        String id = given().contentType(ContentType.JSON).body("{\"customerId\":\"c-cancel\",\"menuId\":1,\"qty\":1}")
-                .when().post("/orders").then().statusCode(201).extract().path("id");
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"customerId\":\"c-cancel\",\"menuId\":1,\"qty\":1}")
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         given().when().post("/orders/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELED"));
 
-        ConsumerRecord<String, String> event = KafkaEvents.awaitEvent(Topics.ORDERS, id, "cafe.order.canceled", Duration.ofSeconds(20));
+        ConsumerRecord<String, String> event =
+                KafkaEvents.awaitEvent(Topics.ORDERS, id, "cafe.order.canceled", Duration.ofSeconds(20));
         assertThat(event.value(), containsString("\"customerId\":\"c-cancel\""));
     }
 
     @Test
     void unknownOrderIsA404Problem() {
-        given().when().get("/orders/" + UUID.randomUUID())
-                .then().statusCode(404)
+        given().when()
+                .get("/orders/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
     }

@@ -15,9 +15,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Bad input gets a problem document naming the field, and changes nothing: no order, no charge. */
 @QuarkusTest
@@ -28,38 +28,53 @@ class OrderValidationTest {
     WireMockServer payment;
 
     @ParameterizedTest(name = "{0} → {1} on {2}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"menuId\":1,\"qty\":0}                      | 400 | qty",
-            "{\"menuId\":1,\"qty\":21}                     | 400 | qty",
-            "{\"menuId\":1}                                | 400 | qty",
-            "{\"qty\":1}                                   | 400 | menuId",
-            "{\"menuId\":99,\"qty\":1}                     | 422 | menuId",
-            "{\"menuId\":\"one\",\"qty\":1}                | 400 | menuId",
-            "{\"menuId\":1,\"qty\":1.5}                    | 400 | qty",
-            "{\"menuId\":1,\"qty\":1,\"status\":\"Paid\"}  | 400 | status",
-            "{\"menuId\":1,\"qty\":1,\"customerId\":\"\"}  | 400 | customerId"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"menuId\":1,\"qty\":0}                      | 400 | qty",
+                "{\"menuId\":1,\"qty\":21}                     | 400 | qty",
+                "{\"menuId\":1}                                | 400 | qty",
+                "{\"qty\":1}                                   | 400 | menuId",
+                "{\"menuId\":99,\"qty\":1}                     | 422 | menuId",
+                "{\"menuId\":\"one\",\"qty\":1}                | 400 | menuId",
+                "{\"menuId\":1,\"qty\":1.5}                    | 400 | qty",
+                "{\"menuId\":1,\"qty\":1,\"status\":\"Paid\"}  | 400 | status",
+                "{\"menuId\":1,\"qty\":1,\"customerId\":\"\"}  | 400 | customerId"
+            })
     void invalidOrderIsRejectedNamingTheFieldAndNothingIsStoredOrCharged(String body, int status, String field) {
         String customer = "v-" + UUID.randomUUID();
-        String withCustomer = body.contains("customerId") ? body : body.replaceFirst("\\{", "{\"customerId\":\"" + customer + "\",");
+        String withCustomer =
+                body.contains("customerId") ? body : body.replaceFirst("\\{", "{\"customerId\":\"" + customer + "\",");
         payment.resetRequests();
 
-        given().contentType(ContentType.JSON).body(withCustomer)
-                .when().post("/orders")
-                .then().statusCode(status)
+        given().contentType(ContentType.JSON)
+                .body(withCustomer)
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(status)
                 .contentType("application/problem+json")
                 .body("status", equalTo(status))
                 .body("violations[0].field", equalTo(field))
                 .body("detail", not(containsString("Exception")));
 
-        given().queryParam("customerId", customer).when().get("/orders").then().statusCode(200).body("$", hasSize(0));
+        given().queryParam("customerId", customer)
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
         payment.verify(0, postRequestedFor(urlEqualTo("/payments")));
     }
 
     @Test
     void malformedJsonIsA400Problem() {
-        given().contentType(ContentType.JSON).body("{\"menuId\":1,")
-                .when().post("/orders")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"menuId\":1,")
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("not valid JSON"));
     }
@@ -67,32 +82,38 @@ class OrderValidationTest {
     @Test
     void missingBodyIsA400Problem() {
         given().contentType(ContentType.JSON)
-                .when().post("/orders")
-                .then().statusCode(400)
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void wrongMediaTypeIsA415Problem() {
-        given().contentType(ContentType.TEXT).body("menuId=1")
-                .when().post("/orders")
-                .then().statusCode(415)
+        given().contentType(ContentType.TEXT)
+                .body("menuId=1")
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(415)
                 .contentType("application/problem+json");
     }
 
     @Test
     void wrongMethodIsA405Problem() {
-        given().when().delete("/menu")
-                .then().statusCode(405)
-                .contentType("application/problem+json");
+        given().when().delete("/menu").then().statusCode(405).contentType("application/problem+json");
     }
 
     @Test
     void oversizedBodyIsRejected() {
         String huge = "{\"customerId\":\"" + "x".repeat(40_000) + "\",\"menuId\":1,\"qty\":1}";
-        given().contentType(ContentType.JSON).body(huge)
-                .when().post("/orders")
-                .then().statusCode(413)
+        given().contentType(ContentType.JSON)
+                .body(huge)
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413));
     }

@@ -32,17 +32,25 @@ class PaymentDeclineTest {
 
     @Test
     void declinedPaymentRejectsTheOrderAndPublishesNothing() {
-        payment.stubFor(post(urlEqualTo("/payments")).willReturn(aResponse().withStatus(402)
-                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":402,\"title\":\"Payment Declined\"}")));
+        payment.stubFor(post(urlEqualTo("/payments"))
+                .willReturn(aResponse()
+                        .withStatus(402)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":402,\"title\":\"Payment Declined\"}")));
 
-        String orderId = given().contentType(ContentType.JSON).body("{\"customerId\":\"broke\",\"menuId\":6,\"qty\":20}")
-                .when().post("/orders")
-                .then().statusCode(402)
+        String orderId = given().contentType(ContentType.JSON)
+                .body("{\"customerId\":\"broke\",\"menuId\":6,\"qty\":20}")
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(402)
                 .contentType("application/problem+json")
                 .body("status", equalTo("REJECTED"))
-                .extract().path("orderId");
+                .extract()
+                .path("orderId");
 
         given().when().get("/orders/" + orderId).then().statusCode(200).body("status", equalTo("REJECTED"));
-        assertThat(Sql.number("orders", "select count(*) from outbox_event where aggregate_id = ?", orderId), equalTo(0L));
+        assertThat(
+                Sql.number("orders", "select count(*) from outbox_event where aggregate_id = ?", orderId), equalTo(0L));
     }
 }

@@ -53,10 +53,13 @@ class PaymentFaultToleranceTest {
 
     @Test
     void orderIsNotEstablishedWhenPaymentIsDown() {
-        payment.stubFor(post(urlEqualTo("/payments")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        payment.stubFor(
+                post(urlEqualTo("/payments")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         String customer = "down-" + UUID.randomUUID();
 
-        order(customer).then().statusCode(503)
+        order(customer)
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", equalTo("1"))
                 .body("detail", org.hamcrest.Matchers.containsString("try again shortly"));
@@ -66,14 +69,18 @@ class PaymentFaultToleranceTest {
 
     @Test
     void slowPaymentTimesOutWithin503InTheConfiguredBound() {
-        payment.stubFor(post(urlEqualTo("/payments")).willReturn(aResponse().withStatus(201).withFixedDelay(3000)));
+        payment.stubFor(post(urlEqualTo("/payments"))
+                .willReturn(aResponse().withStatus(201).withFixedDelay(3000)));
         String customer = "slow-" + UUID.randomUUID();
 
         long started = System.nanoTime();
         order(customer).then().statusCode(503).header("Retry-After", notNullValue());
         long tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
 
-        assertThat("503 arrives after the timeout, not after payment's 3 s", tookMs, lessThan(ShortPaymentTimeouts.TIMEOUT_MS + 1000));
+        assertThat(
+                "503 arrives after the timeout, not after payment's 3 s",
+                tookMs,
+                lessThan(ShortPaymentTimeouts.TIMEOUT_MS + 1000));
         assertNothingEstablished(customer);
     }
 
@@ -84,27 +91,34 @@ class PaymentFaultToleranceTest {
         IntStream.range(0, 4).forEach(i -> order(customer).then().statusCode(503));
         assertThat(circuits.currentState("payment-charge"), equalTo(CircuitBreakerState.OPEN));
 
-        int callsBefore = payment.findAll(postRequestedFor(urlEqualTo("/payments"))).size();
+        int callsBefore =
+                payment.findAll(postRequestedFor(urlEqualTo("/payments"))).size();
         order(customer).then().statusCode(503).header("Retry-After", equalTo("1"));
-        assertThat("an open circuit does not call payment", payment.findAll(postRequestedFor(urlEqualTo("/payments"))).size(),
+        assertThat(
+                "an open circuit does not call payment",
+                payment.findAll(postRequestedFor(urlEqualTo("/payments"))).size(),
                 equalTo(callsBefore));
 
         PaymentStub.approveAll(payment);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> order(customer).statusCode() == 201);
         assertThat(circuits.currentState("payment-charge"), equalTo(CircuitBreakerState.CLOSED));
     }
 
     @Test
     void fullBulkheadTurnsCustomersAwayWith503() {
-        payment.stubFor(post(urlEqualTo("/payments")).willReturn(aResponse().withStatus(500).withFixedDelay(250)));
+        payment.stubFor(post(urlEqualTo("/payments"))
+                .willReturn(aResponse().withStatus(500).withFixedDelay(250)));
         String customer = "bulkhead-" + UUID.randomUUID();
 
         List<Integer> statuses = Concurrently.run(8, () -> order(customer).statusCode());
 
         assertThat(statuses, hasItem(503));
-        assertThat("at most 2 running + 1 waiting reach payment",
-                payment.findAll(postRequestedFor(urlEqualTo("/payments"))).size(), lessThan(8));
+        assertThat(
+                "at most 2 running + 1 waiting reach payment",
+                payment.findAll(postRequestedFor(urlEqualTo("/payments"))).size(),
+                lessThan(8));
         assertThat(payment.findAll(postRequestedFor(urlEqualTo("/payments"))).size(), greaterThan(0));
         assertNothingEstablished(customer);
     }
@@ -112,13 +126,23 @@ class PaymentFaultToleranceTest {
     private static Response order(String customer) {
         return given().contentType(ContentType.JSON)
                 .body("{\"customerId\":\"" + customer + "\",\"menuId\":1,\"qty\":1}")
-                .when().post("/orders");
+                .when()
+                .post("/orders");
     }
 
     private static void assertNothingEstablished(String customer) {
-        assertThat(Sql.number("orders", "select count(*) from customer_order where customer_id = ? and status <> 'PAYMENT_PENDING'", customer),
+        assertThat(
+                Sql.number(
+                        "orders",
+                        "select count(*) from customer_order where customer_id = ? and status <> 'PAYMENT_PENDING'",
+                        customer),
                 equalTo(0L));
-        assertThat(Sql.number("orders", "select count(*) from outbox_event e join customer_order o on o.id::text = e.aggregate_id"
-                + " where o.customer_id = ?", customer), equalTo(0L));
+        assertThat(
+                Sql.number(
+                        "orders",
+                        "select count(*) from outbox_event e join customer_order o on o.id::text = e.aggregate_id"
+                                + " where o.customer_id = ?",
+                        customer),
+                equalTo(0L));
     }
 }

@@ -31,32 +31,44 @@ class PaymentReconcilerTest {
     @Test
     void pendingOrderWithAChargeIsPlacedWithItsEvent() {
         UUID orderId = pendingOrderLeftByACrash();
-        payment.stubFor(get(urlPathEqualTo("/payments")).withQueryParam("orderId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(orderId.toString()))
+        payment.stubFor(get(urlPathEqualTo("/payments"))
+                .withQueryParam("orderId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(orderId.toString()))
                 .willReturn(okJson("[{\"id\":\"" + UUID.randomUUID() + "\",\"orderId\":\"" + orderId
                         + "\",\"amount\":250,\"currency\":\"EUR\",\"status\":\"APPROVED\"}]")));
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                given().when().get("/orders/" + orderId).then().body("status", equalTo("PLACED")));
-        assertThat(Sql.number("orders", "select count(*) from outbox_event where aggregate_id = ? and event_type = 'cafe.order.placed'",
-                orderId.toString()), equalTo(1L));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(
+                        () -> given().when().get("/orders/" + orderId).then().body("status", equalTo("PLACED")));
+        assertThat(
+                Sql.number(
+                        "orders",
+                        "select count(*) from outbox_event where aggregate_id = ? and event_type = 'cafe.order.placed'",
+                        orderId.toString()),
+                equalTo(1L));
     }
 
     @Test
     void pendingOrderWithoutAChargeIsRejected() {
         UUID orderId = pendingOrderLeftByACrash();
-        payment.stubFor(get(urlPathEqualTo("/payments")).withQueryParam("orderId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(orderId.toString()))
+        payment.stubFor(get(urlPathEqualTo("/payments"))
+                .withQueryParam("orderId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(orderId.toString()))
                 .willReturn(okJson("[]")));
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                given().when().get("/orders/" + orderId).then().body("status", equalTo("REJECTED")));
-        assertThat(Sql.number("orders", "select count(*) from outbox_event where aggregate_id = ?", orderId.toString()), equalTo(0L));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(
+                        () -> given().when().get("/orders/" + orderId).then().body("status", equalTo("REJECTED")));
+        assertThat(
+                Sql.number("orders", "select count(*) from outbox_event where aggregate_id = ?", orderId.toString()),
+                equalTo(0L));
     }
 
     /** What a crash between the charge and recording its answer leaves behind: a pending order, a minute old. */
     private static UUID pendingOrderLeftByACrash() {
         UUID orderId = UUID.randomUUID();
-        Sql.update("orders", "insert into customer_order (id, customer_id, menu_id, item, qty, amount, currency, status, created_at, updated_at)"
-                + " values (?, 'crash', 1, 'Espresso', 1, 250, 'EUR', 'PAYMENT_PENDING', now() - interval '1 minute', now() - interval '1 minute')",
+        Sql.update(
+                "orders",
+                "insert into customer_order (id, customer_id, menu_id, item, qty, amount, currency, status, created_at, updated_at)"
+                        + " values (?, 'crash', 1, 'Espresso', 1, 250, 'EUR', 'PAYMENT_PENDING', now() - interval '1 minute', now() - interval '1 minute')",
                 orderId);
         return orderId;
     }

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -32,8 +31,11 @@ public class PaymentStub implements QuarkusTestResourceLifecycleManager {
 
     public static void approveAll(WireMockServer server) {
         server.resetAll();
-        server.stubFor(post(urlEqualTo("/payments")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withTransformers(EchoCharge.NAME)));
+        server.stubFor(post(urlEqualTo("/payments"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withTransformers(EchoCharge.NAME)));
     }
 
     @Override

@@ -39,30 +39,51 @@ class TracingTest {
     void theRequestThePaymentCallTheOutboxRowAndTheKafkaRecordShareOneTrace() {
         String traceId = randomHex(16);
         String orderId = given().header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
-                .contentType(ContentType.JSON).body("{\"customerId\":\"traced\",\"menuId\":1,\"qty\":1}")
-                .when().post("/orders").then().statusCode(201).extract().path("id");
+                .contentType(ContentType.JSON)
+                .body("{\"customerId\":\"traced\",\"menuId\":1,\"qty\":1}")
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         SpanData request = awaitSpan(traceId, SpanKind.SERVER);
         SpanData paymentCall = awaitSpan(traceId, SpanKind.CLIENT, "POST /payments");
         assertThat(paymentCall.getParentSpanId(), equalTo(request.getSpanId()));
-        assertThat("the outbox row carries the request's trace", Sql.number("orders",
-                "select count(*) from outbox_event where aggregate_id = ? and trace_parent = ?",
-                orderId, "00-" + traceId + "-" + request.getSpanId() + "-01"), equalTo(1L));
+        assertThat(
+                "the outbox row carries the request's trace",
+                Sql.number(
+                        "orders",
+                        "select count(*) from outbox_event where aggregate_id = ? and trace_parent = ?",
+                        orderId,
+                        "00-" + traceId + "-" + request.getSpanId() + "-01"),
+                equalTo(1L));
 
         SpanData publish = awaitSpan(traceId, SpanKind.PRODUCER);
-        assertThat("the relay publishes under the request's span", publish.getParentSpanId(), equalTo(request.getSpanId()));
-        List<ConsumerRecord<String, String>> records = KafkaEvents.await("cafe-orders", record -> record.key().equals(orderId),
-                Duration.ofSeconds(20));
+        assertThat(
+                "the relay publishes under the request's span",
+                publish.getParentSpanId(),
+                equalTo(request.getSpanId()));
+        List<ConsumerRecord<String, String>> records =
+                KafkaEvents.await("cafe-orders", record -> record.key().equals(orderId), Duration.ofSeconds(20));
         assertThat(records, hasSize(1));
-        assertThat("consumers continue from the producer span", KafkaEvents.header(records.get(0), "traceparent"),
+        assertThat(
+                "consumers continue from the producer span",
+                KafkaEvents.header(records.get(0), "traceparent"),
                 equalTo("00-" + traceId + "-" + publish.getSpanId() + "-01"));
     }
 
     private SpanData awaitSpan(String traceId, SpanKind kind, String... name) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getTraceId().equals(traceId) && span.getKind() == kind)
-                .filter(span -> name.length == 0 || span.getName().equals(name[0]))
-                .findFirst().orElse(null), span -> span != null);
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> spans.getFinishedSpanItems().stream()
+                                .filter(span -> span.getTraceId().equals(traceId) && span.getKind() == kind)
+                                .filter(span ->
+                                        name.length == 0 || span.getName().equals(name[0]))
+                                .findFirst()
+                                .orElse(null),
+                        span -> span != null);
     }
 
     private static String randomHex(int bytes) {

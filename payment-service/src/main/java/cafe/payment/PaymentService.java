@@ -31,8 +31,9 @@ public class PaymentService {
     public Uni<Payment> charge(ChargeRequest request) {
         return processor.process(() -> Panache.withTransaction(() -> payments.insertOnce(PaymentRepository.newPayment(
                         request.orderId(), request.amount(), request.currency(), decide(request.amount()))))
-                .invoke(payment -> Log.infof("order %s charged: %s %d %s (payment %s)", payment.orderId, payment.status,
-                        payment.amount, payment.currency, payment.id)));
+                .invoke(payment -> Log.infof(
+                        "order %s charged: %s %d %s (payment %s)",
+                        payment.orderId, payment.status, payment.amount, payment.currency, payment.id)));
     }
 
     /**
@@ -48,7 +49,8 @@ public class PaymentService {
             payment.status = PaymentStatus.REFUNDED;
             payment.refundedAt = Instant.now();
             Log.infof("order %s refunded: %d %s (payment %s)", orderId, payment.amount, payment.currency, payment.id);
-            return outbox.append(new PaymentRefunded(orderId, payment.id, payment.amount, payment.currency, payment.refundedAt));
+            return outbox.append(
+                    new PaymentRefunded(orderId, payment.id, payment.amount, payment.currency, payment.refundedAt));
         });
     }
 

@@ -26,15 +26,23 @@ public class ProcessorSimulation {
     public <T> Uni<T> process(Supplier<Uni<T>> charge) {
         if (inFlight.incrementAndGet() > config.maxConcurrentCharges()) {
             inFlight.decrementAndGet();
-            return Uni.createFrom().failure(new ProblemException(429, "Too Many Requests",
-                    "The payment processor is at capacity; try again shortly", java.util.Map.of(), Duration.ofSeconds(1)));
+            return Uni.createFrom()
+                    .failure(new ProblemException(
+                            429,
+                            "Too Many Requests",
+                            "The payment processor is at capacity; try again shortly",
+                            java.util.Map.of(),
+                            Duration.ofSeconds(1)));
         }
-        Uni<Void> latency = config.latency().isZero() ? Uni.createFrom().voidItem()
+        Uni<Void> latency = config.latency().isZero()
+                ? Uni.createFrom().voidItem()
                 : Uni.createFrom().voidItem().onItem().delayIt().by(config.latency());
-        return latency
-                .chain(() -> ThreadLocalRandom.current().nextDouble() < config.failureRate()
-                        ? Uni.createFrom().failure(ProblemException.unavailable("The payment processor failed", Duration.ofSeconds(1)))
+        return latency.chain(() -> ThreadLocalRandom.current().nextDouble() < config.failureRate()
+                        ? Uni.createFrom()
+                                .failure(ProblemException.unavailable(
+                                        "The payment processor failed", Duration.ofSeconds(1)))
                         : charge.get())
-                .onTermination().invoke(inFlight::decrementAndGet);
+                .onTermination()
+                .invoke(inFlight::decrementAndGet);
     }
 }

@@ -1,7 +1,6 @@
 package cafe.payment;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import cafe.testing.LocalStackResource;
@@ -14,7 +13,6 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document describes exactly the public API, with the charge's problem responses and Retry-After. */
@@ -32,15 +30,27 @@ class OpenApiTest extends OpenApiContractTest {
         JsonPath api = OpenApiContract.document();
         Map<String, Object> responses = api.getMap("paths.'/payments'.post.responses");
         for (String status : List.of("400", "402", "413", "415", "429", "503")) {
-            assertThat(status, api.getMap("paths.'/payments'.post.responses.'" + status + "'.content").keySet(),
+            assertThat(
+                    status,
+                    api.getMap("paths.'/payments'.post.responses.'" + status + "'.content")
+                            .keySet(),
                     hasItem("application/problem+json"));
         }
         assertThat(responses.keySet(), hasItem("201"));
         for (String status : List.of("429", "503")) {
-            assertThat(status, api.getMap("paths.'/payments'.post.responses.'" + status + "'.headers").keySet(), hasItem("Retry-After"));
+            assertThat(
+                    status,
+                    api.getMap("paths.'/payments'.post.responses.'" + status + "'.headers")
+                            .keySet(),
+                    hasItem("Retry-After"));
         }
-        assertThat(api.getMap("paths.'/payments'.post.requestBody.content.'application/json'.examples").keySet(), hasItem("charge"));
+        assertThat(
+                api.getMap("paths.'/payments'.post.requestBody.content.'application/json'.examples")
+                        .keySet(),
+                hasItem("charge"));
         assertThat(api.getList("paths.'/payments'.get.parameters.name"), hasItem("orderId"));
-        assertThat(api.getMap("paths.'/payments'.get.responses.'400'.content").keySet(), hasItem("application/problem+json"));
+        assertThat(
+                api.getMap("paths.'/payments'.get.responses.'400'.content").keySet(),
+                hasItem("application/problem+json"));
     }
 }

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same checks against the packaged artifact: the JVM jar here, the native executable when built with -Pnative. */
 @QuarkusIntegrationTest
-class PaymentResourceIT extends PaymentResourceTest {
-}
+class PaymentResourceIT extends PaymentResourceTest {}

@@ -19,13 +19,19 @@ class PaymentResourceTest {
     @Test
     void chargeIsApprovedAndRecorded() {
         UUID orderId = UUID.randomUUID();
-        String paymentId = charge(orderId, 700).then().statusCode(201)
+        String paymentId = charge(orderId, 700)
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("APPROVED"))
                 .body("amount", equalTo(700))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        given().queryParam("orderId", orderId).when().get("/payments")
-                .then().statusCode(200)
+        given().queryParam("orderId", orderId)
+                .when()
+                .get("/payments")
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].id", equalTo(paymentId));
     }
@@ -60,28 +66,38 @@ class PaymentResourceTest {
         threads.shutdown();
 
         org.junit.jupiter.api.Assertions.assertEquals(1, ids.size(), "every duplicate sees the same payment");
-        org.junit.jupiter.api.Assertions.assertEquals(1L, cafe.testing.Sql.number("payments",
-                "select count(*) from payment where order_id = ?", orderId));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                1L, cafe.testing.Sql.number("payments", "select count(*) from payment where order_id = ?", orderId));
     }
 
     @Test
     void chargeAboveTheLimitIsDeclinedWith402() {
         UUID orderId = UUID.randomUUID();
-        charge(orderId, 10_001).then().statusCode(402)
+        charge(orderId, 10_001)
+                .then()
+                .statusCode(402)
                 .contentType("application/problem+json")
                 .body("orderId", equalTo(orderId.toString()));
     }
 
     @Test
     void unknownOrderHasNoPayment() {
-        given().queryParam("orderId", UUID.randomUUID()).when().get("/payments").then().statusCode(200).body("$", hasSize(0));
+        given().queryParam("orderId", UUID.randomUUID())
+                .when()
+                .get("/payments")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
     }
 
     @Test
     void invalidChargeIsA400Problem() {
-        given().contentType(ContentType.JSON).body("{\"orderId\":\"" + UUID.randomUUID() + "\",\"amount\":-5,\"currency\":\"eur\"}")
-                .when().post("/payments")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"orderId\":\"" + UUID.randomUUID() + "\",\"amount\":-5,\"currency\":\"eur\"}")
+                .when()
+                .post("/payments")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations", hasSize(2));
     }
@@ -89,6 +105,7 @@ class PaymentResourceTest {
     static io.restassured.response.Response charge(UUID orderId, long amount) {
         return given().contentType(ContentType.JSON)
                 .body("{\"orderId\":\"" + orderId + "\",\"amount\":" + amount + ",\"currency\":\"EUR\"}")
-                .when().post("/payments");
+                .when()
+                .post("/payments");
     }
 }

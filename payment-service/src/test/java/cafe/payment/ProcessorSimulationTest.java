@@ -27,7 +27,8 @@ class ProcessorSimulationTest {
         ExecutorService threads = Executors.newFixedThreadPool(4);
         List<CompletableFuture<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            calls.add(CompletableFuture.supplyAsync(() -> PaymentResourceTest.charge(UUID.randomUUID(), 100).statusCode(), threads));
+            calls.add(CompletableFuture.supplyAsync(
+                    () -> PaymentResourceTest.charge(UUID.randomUUID(), 100).statusCode(), threads));
         }
         List<Integer> statuses = calls.stream().map(CompletableFuture::join).toList();
         threads.shutdown();

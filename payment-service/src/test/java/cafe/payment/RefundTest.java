@@ -29,20 +29,36 @@ class RefundTest {
     @Test
     void cancellationDeliveredTwiceRefundsOnceAndPublishesTheRefund() {
         UUID orderId = UUID.randomUUID();
-        String paymentId = PaymentResourceTest.charge(orderId, 420).then().statusCode(201).extract().path("id");
-        String canceled = EventCodec.toJson(new OrderCanceled(orderId, "c-1", UUID.fromString(paymentId), Instant.now()));
+        String paymentId = PaymentResourceTest.charge(orderId, 420)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String canceled =
+                EventCodec.toJson(new OrderCanceled(orderId, "c-1", UUID.fromString(paymentId), Instant.now()));
 
-        KafkaEvents.send(Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.canceled", canceled);
-        KafkaEvents.send(Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.canceled", canceled);
+        KafkaEvents.send(
+                Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.canceled", canceled);
+        KafkaEvents.send(
+                Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.canceled", canceled);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("orderId", orderId).when().get("/payments")
-                .then().body("[0].status", equalTo("REFUNDED")));
-        ConsumerRecord<String, String> refund = KafkaEvents.awaitEvent(Topics.PAYMENTS, orderId.toString(), "cafe.payment.refunded",
-                Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().queryParam("orderId", orderId)
+                        .when()
+                        .get("/payments")
+                        .then()
+                        .body("[0].status", equalTo("REFUNDED")));
+        ConsumerRecord<String, String> refund = KafkaEvents.awaitEvent(
+                Topics.PAYMENTS, orderId.toString(), "cafe.payment.refunded", Duration.ofSeconds(20));
         PaymentRefunded event = (PaymentRefunded) EventCodec.fromJson("cafe.payment.refunded", refund.value());
         assertThat(event.amount(), equalTo(420L));
-        await().atMost(Duration.ofSeconds(10)).until(() -> Sql.number("payments",
-                "select count(*) from processed_event where event_type = 'cafe.order.canceled'") >= 2);
-        assertThat(Sql.number("payments", "select count(*) from outbox_event where aggregate_id = ?", orderId.toString()), equalTo(1L));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Sql.number(
+                                "payments",
+                                "select count(*) from processed_event where event_type = 'cafe.order.canceled'")
+                        >= 2);
+        assertThat(
+                Sql.number("payments", "select count(*) from outbox_event where aggregate_id = ?", orderId.toString()),
+                equalTo(1L));
     }
 }

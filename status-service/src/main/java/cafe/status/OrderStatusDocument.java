@@ -1,6 +1,5 @@
 package cafe.status;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
 import cafe.events.CafeEvent;
@@ -8,6 +7,7 @@ import cafe.events.CoffeeReady;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.events.PaymentRefunded;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,26 +19,52 @@ import java.util.UUID;
  * events arrived, never on their order, so the view converges however Kafka interleaves the topics.
  */
 @RegisterForReflection
-public record OrderStatusDocument(UUID orderId, String customerId, String item, Integer qty, Long amount,
-        String currency, ViewStatus status, PaymentState paymentState, Instant placedAt, Instant updatedAt,
+public record OrderStatusDocument(
+        UUID orderId,
+        String customerId,
+        String item,
+        Integer qty,
+        Long amount,
+        String currency,
+        ViewStatus status,
+        PaymentState paymentState,
+        Instant placedAt,
+        Instant updatedAt,
         List<TimelineEntry> timeline) {
 
     public static OrderStatusDocument fold(UUID orderId, Collection<CafeEvent> events) {
-        OrderPlaced placed = events.stream().filter(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast)
-                .findFirst().orElse(null);
-        ViewStatus status = events.stream().map(OrderStatusDocument::statusOf)
-                .max(Comparator.naturalOrder()).orElse(ViewStatus.PLACED);
+        OrderPlaced placed = events.stream()
+                .filter(OrderPlaced.class::isInstance)
+                .map(OrderPlaced.class::cast)
+                .findFirst()
+                .orElse(null);
+        ViewStatus status = events.stream()
+                .map(OrderStatusDocument::statusOf)
+                .max(Comparator.naturalOrder())
+                .orElse(ViewStatus.PLACED);
         boolean refunded = events.stream().anyMatch(PaymentRefunded.class::isInstance);
         PaymentState payment = refunded ? PaymentState.REFUNDED : placed != null ? PaymentState.PAID : null;
         List<TimelineEntry> timeline = events.stream()
                 .map(event -> new TimelineEntry(event.type().ceType(), occurredAt(event)))
                 .sorted(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::event))
                 .toList();
-        Instant updatedAt = timeline.isEmpty() ? null : timeline.get(timeline.size() - 1).at();
+        Instant updatedAt =
+                timeline.isEmpty() ? null : timeline.get(timeline.size() - 1).at();
         return placed == null
-                ? new OrderStatusDocument(orderId, null, null, null, null, null, status, payment, null, updatedAt, timeline)
-                : new OrderStatusDocument(orderId, placed.customerId(), placed.item(), placed.qty(), placed.amount(),
-                        placed.currency(), status, payment, placed.placedAt(), updatedAt, timeline);
+                ? new OrderStatusDocument(
+                        orderId, null, null, null, null, null, status, payment, null, updatedAt, timeline)
+                : new OrderStatusDocument(
+                        orderId,
+                        placed.customerId(),
+                        placed.item(),
+                        placed.qty(),
+                        placed.amount(),
+                        placed.currency(),
+                        status,
+                        payment,
+                        placed.placedAt(),
+                        updatedAt,
+                        timeline);
     }
 
     private static ViewStatus statusOf(CafeEvent event) {

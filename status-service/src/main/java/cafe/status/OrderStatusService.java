@@ -4,6 +4,7 @@ import cafe.events.CafeEvent;
 import cafe.events.EventCodec;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.problem.ProblemException;
+import cafe.status.listener.StatusBroadcaster;
 import cafe.status.repository.StatusRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,12 +13,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import cafe.status.listener.StatusBroadcaster;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** Keeps one status document per order, folded from every event received for it. */
 @ApplicationScoped
@@ -28,7 +28,8 @@ public class OrderStatusService {
     private final StatusBroadcaster broadcaster;
     private final StatusConfig config;
 
-    OrderStatusService(StatusRepository repository, ObjectMapper json, StatusBroadcaster broadcaster, StatusConfig config) {
+    OrderStatusService(
+            StatusRepository repository, ObjectMapper json, StatusBroadcaster broadcaster, StatusConfig config) {
         this.repository = repository;
         this.config = config;
         this.broadcaster = broadcaster;
@@ -38,8 +39,10 @@ public class OrderStatusService {
     /** Applies an event once; emits the new document, or null when the event was a duplicate. */
     public Uni<OrderStatusDocument> apply(ReceivedEvent event) {
         UUID orderId = event.payload().orderId();
-        return Panache.withTransaction(() -> repository.lockOrder(orderId)
-                .chain(() -> repository.recordEvent(event.id(), orderId, event.type(), EventCodec.toJson(event.payload())))
+        return Panache.withTransaction(() -> repository
+                .lockOrder(orderId)
+                .chain(() ->
+                        repository.recordEvent(event.id(), orderId, event.type(), EventCodec.toJson(event.payload())))
                 .chain(isNew -> isNew ? refresh(orderId) : Uni.createFrom().nullItem()));
     }
 
@@ -63,10 +66,18 @@ public class OrderStatusService {
                     }
                 }
             };
-            Cancellable changes = broadcaster.changes().filter(document -> document.orderId().equals(orderId))
-                    .subscribe().with(emit, emitter::fail);
-            Cancellable unknownTimeout = Uni.createFrom().voidItem().onItem().delayIt().by(config.streamWaitForUnknown())
-                    .subscribe().with(timeUp -> {
+            Cancellable changes = broadcaster
+                    .changes()
+                    .filter(document -> document.orderId().equals(orderId))
+                    .subscribe()
+                    .with(emit, emitter::fail);
+            Cancellable unknownTimeout = Uni.createFrom()
+                    .voidItem()
+                    .onItem()
+                    .delayIt()
+                    .by(config.streamWaitForUnknown())
+                    .subscribe()
+                    .with(timeUp -> {
                         if (seen.get() < 0) {
                             emitter.complete();
                         }
@@ -86,30 +97,40 @@ public class OrderStatusService {
 
     @WithSession
     public Uni<OrderStatusDocument> find(UUID orderId) {
-        return repository.findById(orderId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Order status", orderId))
+        return repository
+                .findById(orderId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Order status", orderId))
                 .map(view -> read(view.document));
     }
 
     @WithSession
     public Uni<List<OrderStatusDocument>> findByCustomer(String customerId, int page, int size) {
-        return repository.findByCustomer(customerId, page, size)
+        return repository
+                .findByCustomer(customerId, page, size)
                 .map(views -> views.stream().map(view -> read(view.document)).toList());
     }
 
     private Uni<OrderStatusDocument> refresh(UUID orderId) {
         return repository.eventsOf(orderId).chain(stored -> {
-            List<CafeEvent> events = stored.stream().map(e -> EventCodec.fromJson(e.type, e.payload)).toList();
+            List<CafeEvent> events = stored.stream()
+                    .map(e -> EventCodec.fromJson(e.type, e.payload))
+                    .toList();
             OrderStatusDocument document = OrderStatusDocument.fold(orderId, events);
-            return repository.findById(orderId).chain(view -> {
-                OrderStatusView target = view != null ? view : new OrderStatusView();
-                target.orderId = orderId;
-                target.customerId = document.customerId();
-                target.placedAt = document.placedAt();
-                target.updatedAt = document.updatedAt();
-                target.document = write(document);
-                return view != null ? Uni.createFrom().item(target) : repository.persist(target);
-            }).call(() -> repository.notifyChange(write(document))).replaceWith(document);
+            return repository
+                    .findById(orderId)
+                    .chain(view -> {
+                        OrderStatusView target = view != null ? view : new OrderStatusView();
+                        target.orderId = orderId;
+                        target.customerId = document.customerId();
+                        target.placedAt = document.placedAt();
+                        target.updatedAt = document.updatedAt();
+                        target.document = write(document);
+                        return view != null ? Uni.createFrom().item(target) : repository.persist(target);
+                    })
+                    .call(() -> repository.notifyChange(write(document)))
+                    .replaceWith(document);
         });
     }
 

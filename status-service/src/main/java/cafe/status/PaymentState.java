@@ -2,5 +2,6 @@ package cafe.status;
 
 /** What happened to the order's money. */
 public enum PaymentState {
-    PAID, REFUNDED
+    PAID,
+    REFUNDED
 }

@@ -5,5 +5,4 @@ import java.time.Instant;
 
 /** One step of an order's history: which event, and when it happened. */
 @RegisterForReflection
-public record TimelineEntry(String event, Instant at) {
-}
+public record TimelineEntry(String event, Instant at) {}

@@ -34,7 +34,9 @@ public class ViewRebuilder {
     private final StatusRepository repository;
     private final String bootstrapServers;
 
-    ViewRebuilder(OrderStatusService statuses, StatusRepository repository,
+    ViewRebuilder(
+            OrderStatusService statuses,
+            StatusRepository repository,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.statuses = statuses;
         this.repository = repository;
@@ -42,17 +44,18 @@ public class ViewRebuilder {
     }
 
     /** What a rebuild did. */
-    public record Report(long events, long skipped, long orders) {
-    }
+    public record Report(long events, long skipped, long orders) {}
 
     /** Blocks until the replay has caught up; run it on a worker thread. */
     public Report rebuild() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(repository::clear));
         long events = 0;
         long skipped = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = Topics.ALL.stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())))
+                    .flatMap(topic ->
+                            consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())))
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -60,7 +63,8 @@ public class ViewRebuilder {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     try {
-                        ReceivedEvent event = ReceivedEvent.of(header(record, "ce_id"), header(record, "ce_type"), record.value());
+                        ReceivedEvent event =
+                                ReceivedEvent.of(header(record, "ce_id"), header(record, "ce_type"), record.value());
                         VertxContextSupport.subscribeAndAwait(() -> statuses.apply(event));
                         events++;
                     } catch (UnknownEventException e) {
@@ -70,7 +74,9 @@ public class ViewRebuilder {
             }
         }
         long orders = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(repository::count));
-        Log.infof("View rebuilt from the topics: %d events into %d orders (%d unreadable skipped)", events, orders, skipped);
+        Log.infof(
+                "View rebuilt from the topics: %d events into %d orders (%d unreadable skipped)",
+                events, orders, skipped);
         return new Report(events, skipped, orders);
     }
 

@@ -53,7 +53,9 @@ class ConvergenceTest {
         Random random = new Random(history.size());
         for (List<CafeEvent> arrival : permutations(history)) {
             List<CafeEvent> withDuplicates = new ArrayList<>(arrival);
-            arrival.stream().filter(e -> random.nextBoolean()).forEach(e -> withDuplicates.add(random.nextInt(withDuplicates.size() + 1), e));
+            arrival.stream()
+                    .filter(e -> random.nextBoolean())
+                    .forEach(e -> withDuplicates.add(random.nextInt(withDuplicates.size() + 1), e));
             assertEquals(expected, foldAsTheViewDoes(withDuplicates), "arrival " + names(withDuplicates));
         }
     }

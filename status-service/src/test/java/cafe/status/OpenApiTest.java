@@ -1,7 +1,6 @@
 package cafe.status;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import cafe.testing.LocalStackResource;
@@ -12,7 +11,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document describes exactly the public API, with the status reads' problem responses and the live stream. */
@@ -22,8 +20,12 @@ class OpenApiTest extends OpenApiContractTest {
 
     @Override
     protected Set<String> operations() {
-        return Set.of("GET /order-status", "GET /order-status/{orderId}",
-                "GET /order-status/{orderId}/stream", "POST /admin/view/rebuild", "POST /events");
+        return Set.of(
+                "GET /order-status",
+                "GET /order-status/{orderId}",
+                "GET /order-status/{orderId}/stream",
+                "POST /admin/view/rebuild",
+                "POST /events");
     }
 
     /**
@@ -39,13 +41,21 @@ class OpenApiTest extends OpenApiContractTest {
     void readingAStatusDocumentsItsProblemsAndTheStream() {
         JsonPath api = OpenApiContract.document();
         assertThat(api.getMap("paths.'/order-status/{orderId}'.get.responses").keySet(), hasItem("200"));
-        assertThat(api.getMap("paths.'/order-status/{orderId}'.get.responses.'404'.content").keySet(),
+        assertThat(
+                api.getMap("paths.'/order-status/{orderId}'.get.responses.'404'.content")
+                        .keySet(),
                 hasItem("application/problem+json"));
-        assertThat(api.getMap("paths.'/order-status'.get.responses.'400'.content").keySet(), hasItem("application/problem+json"));
+        assertThat(
+                api.getMap("paths.'/order-status'.get.responses.'400'.content").keySet(),
+                hasItem("application/problem+json"));
         assertThat(api.getList("paths.'/order-status'.get.parameters.name"), hasItem("customerId"));
-        assertThat(api.getMap("paths.'/order-status/{orderId}/stream'.get.responses.'200'.content").keySet(),
+        assertThat(
+                api.getMap("paths.'/order-status/{orderId}/stream'.get.responses.'200'.content")
+                        .keySet(),
                 hasItem("text/event-stream"));
-        assertThat(api.getMap("paths.'/admin/view/rebuild'.post.responses.'500'.content").keySet(),
+        assertThat(
+                api.getMap("paths.'/admin/view/rebuild'.post.responses.'500'.content")
+                        .keySet(),
                 hasItem("application/problem+json"));
     }
 }

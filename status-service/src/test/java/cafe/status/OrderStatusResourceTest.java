@@ -26,24 +26,36 @@ class OrderStatusResourceTest {
     void placedOrderFromKafkaShowsInTheView() {
         UUID orderId = UUID.randomUUID();
         String customer = "c-" + UUID.randomUUID();
-        String placed = EventCodec.toJson(new OrderPlaced(orderId, customer, 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
+        String placed = EventCodec.toJson(
+                new OrderPlaced(orderId, customer, 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
 
         KafkaEvents.send(Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.placed", placed);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/order-status/" + orderId)
-                .then().statusCode(200)
-                .body("status", equalTo("PLACED"))
-                .body("paymentState", equalTo("PAID"))
-                .body("item", equalTo("Latte"))
-                .body("timeline", hasSize(1)));
-        given().queryParam("customerId", customer).when().get("/order-status")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].orderId", equalTo(orderId.toString()));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().when()
+                        .get("/order-status/" + orderId)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("PLACED"))
+                        .body("paymentState", equalTo("PAID"))
+                        .body("item", equalTo("Latte"))
+                        .body("timeline", hasSize(1)));
+        given().queryParam("customerId", customer)
+                .when()
+                .get("/order-status")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].orderId", equalTo(orderId.toString()));
     }
 
     @Test
     void unknownOrderIsA404Problem() {
-        given().when().get("/order-status/" + UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json");
+        given().when()
+                .get("/order-status/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
 class OrderStatusStreamTest {
 
     /** Held for the whole test: a client that is garbage-collected closes its open streams. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private static final Pattern STATUS = Pattern.compile("\"status\":\"(\\w+)\"");
 
     @TestHTTPResource("/order-status")
@@ -44,10 +46,14 @@ class OrderStatusStreamTest {
     void streamDeliversEveryStepInOrderToEverySubscriberAndCloses() throws Exception {
         UUID orderId = UUID.randomUUID();
         UUID ticket = UUID.randomUUID();
-        StatusEvents.send(new OrderPlaced(orderId, "c-sse", 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/order-status/" + orderId).then().statusCode(200));
+        StatusEvents.send(
+                new OrderPlaced(orderId, "c-sse", 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now()));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        given().when().get("/order-status/" + orderId).then().statusCode(200));
 
-        List<CompletableFuture<List<String>>> subscribers = List.of(subscribe(orderId), subscribe(orderId), subscribe(orderId));
+        List<CompletableFuture<List<String>>> subscribers =
+                List.of(subscribe(orderId), subscribe(orderId), subscribe(orderId));
         StatusEvents.send(new BrewStarted(orderId, ticket, Instant.now()));
         StatusEvents.send(new CoffeeReady(orderId, ticket, Instant.now().plusSeconds(1)));
 
@@ -72,16 +78,19 @@ class OrderStatusStreamTest {
      */
     private CompletableFuture<List<String>> subscribe(UUID orderId) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/" + orderId + "/stream"))
-                .header("Accept", "text/event-stream").build();
-        HttpResponse<java.util.stream.Stream<String>> response = HTTP
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+                .header("Accept", "text/event-stream")
+                .build();
+        HttpResponse<java.util.stream.Stream<String>> response =
+                HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode(), equalTo(200));
-        return CompletableFuture.supplyAsync(() -> response.body()
+        return CompletableFuture.supplyAsync(
+                () -> response.body()
                         .filter(line -> line.startsWith("data:"))
                         .map(line -> {
                             Matcher status = STATUS.matcher(line);
                             return status.find() ? status.group(1) : "?";
                         })
-                        .toList(), java.util.concurrent.Executors.newSingleThreadExecutor());
+                        .toList(),
+                java.util.concurrent.Executors.newSingleThreadExecutor());
     }
 }

@@ -37,14 +37,17 @@ class ReorderedEventsTest {
         StatusEvents.send(new BrewStarted(orderId, ticket, t0.plusSeconds(1)));
         StatusEvents.send(new OrderPlaced(orderId, "c-r", 3, "Latte", 2, 760, "EUR", payment, t0));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/order-status/" + orderId)
-                .then().statusCode(200)
-                .body("timeline", hasSize(5))
-                .body("status", equalTo("CANCELED"))
-                .body("paymentState", equalTo("REFUNDED"))
-                .body("item", equalTo("Latte"))
-                .body("amount", equalTo(760))
-                .body("timeline[0].event", equalTo("cafe.order.placed"))
-                .body("timeline[4].event", equalTo("cafe.payment.refunded")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().when()
+                        .get("/order-status/" + orderId)
+                        .then()
+                        .statusCode(200)
+                        .body("timeline", hasSize(5))
+                        .body("status", equalTo("CANCELED"))
+                        .body("paymentState", equalTo("REFUNDED"))
+                        .body("item", equalTo("Latte"))
+                        .body("amount", equalTo(760))
+                        .body("timeline[0].event", equalTo("cafe.order.placed"))
+                        .body("timeline[4].event", equalTo("cafe.payment.refunded")));
     }
 }

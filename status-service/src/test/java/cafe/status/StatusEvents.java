@@ -8,8 +8,7 @@ import java.util.UUID;
 /** Sends an event to its topic as the producing service would: a binary CloudEvent keyed by order id. */
 final class StatusEvents {
 
-    private StatusEvents() {
-    }
+    private StatusEvents() {}
 
     static String send(CafeEvent event) {
         String id = UUID.randomUUID().toString();
@@ -18,6 +17,11 @@ final class StatusEvents {
     }
 
     static void send(String eventId, CafeEvent event) {
-        KafkaEvents.send(event.type().topic(), event.orderId().toString(), eventId, event.type().ceType(), EventCodec.toJson(event));
+        KafkaEvents.send(
+                event.type().topic(),
+                event.orderId().toString(),
+                eventId,
+                event.type().ceType(),
+                EventCodec.toJson(event));
     }
 }

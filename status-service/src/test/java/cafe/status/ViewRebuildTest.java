@@ -26,22 +26,39 @@ class ViewRebuildTest {
 
     @Test
     void rebuildFromTheTopicsGivesTheSameDocuments() {
-        List<UUID> orders = IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
+        List<UUID> orders =
+                IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
         orders.forEach(orderId -> {
-            StatusEvents.send(new OrderPlaced(orderId, "c-rebuild", 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now()));
-            StatusEvents.send(new BrewStarted(orderId, UUID.randomUUID(), Instant.now().plusSeconds(1)));
+            StatusEvents.send(new OrderPlaced(
+                    orderId, "c-rebuild", 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now()));
+            StatusEvents.send(
+                    new BrewStarted(orderId, UUID.randomUUID(), Instant.now().plusSeconds(1)));
         });
-        orders.forEach(orderId -> await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().when().get("/order-status/" + orderId).then().statusCode(200).body("status", equalTo("BREWING"))));
+        orders.forEach(orderId -> await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().when()
+                        .get("/order-status/" + orderId)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("BREWING"))));
         List<String> before = orders.stream().map(ViewRebuildTest::document).toList();
 
-        int events = given().when().post("/admin/view/rebuild").then().statusCode(200).extract().path("events");
+        int events = given().when()
+                .post("/admin/view/rebuild")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("events");
 
         assertThat(events, greaterThanOrEqualTo(6));
         assertThat(orders.stream().map(ViewRebuildTest::document).toList(), equalTo(before));
     }
 
     private static String document(UUID orderId) {
-        return given().when().get("/order-status/" + orderId).then().statusCode(200).extract().asString();
+        return given().when()
+                .get("/order-status/" + orderId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 }

@@ -23,7 +23,8 @@ final class Cafe {
     Response order(String customerId, int menuId, int qty) {
         return given().contentType(ContentType.JSON)
                 .body("{\"customerId\":\"" + customerId + "\",\"menuId\":" + menuId + ",\"qty\":" + qty + "}")
-                .when().post(system.url("order-service") + "/orders");
+                .when()
+                .post(system.url("order-service") + "/orders");
     }
 
     String placeOrder(String customerId) {
@@ -35,7 +36,11 @@ final class Cafe {
     }
 
     String orderStatus(String orderId) {
-        return given().when().get(system.url("order-service") + "/orders/" + orderId).then().extract().path("status");
+        return given().when()
+                .get(system.url("order-service") + "/orders/" + orderId)
+                .then()
+                .extract()
+                .path("status");
     }
 
     /** The order's ticket once the barista has it. */
@@ -45,7 +50,12 @@ final class Cafe {
 
     Map<String, Object> ticket(String orderId) {
         List<Map<String, Object>> found = given().queryParam("orderId", orderId)
-                .when().get(system.url("barista-service") + "/tickets").then().statusCode(200).extract().path("$");
+                .when()
+                .get(system.url("barista-service") + "/tickets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("$");
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -62,8 +72,13 @@ final class Cafe {
     }
 
     String paymentStatus(String orderId) {
-        List<String> statuses = given().queryParam("orderId", orderId).when().get(system.url("payment-service") + "/payments")
-                .then().statusCode(200).extract().path("status");
+        List<String> statuses = given().queryParam("orderId", orderId)
+                .when()
+                .get(system.url("payment-service") + "/payments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
         return statuses.isEmpty() ? null : statuses.get(0);
     }
 
@@ -74,7 +89,9 @@ final class Cafe {
     void awaitView(String orderId, String status, String paymentState) {
         await().atMost(EVENTUALLY).until(() -> {
             Response view = view(orderId);
-            return view.statusCode() == 200 && status.equals(view.path("status")) && paymentState.equals(view.path("paymentState"));
+            return view.statusCode() == 200
+                    && status.equals(view.path("status"))
+                    && paymentState.equals(view.path("paymentState"));
         });
     }
 }

@@ -23,9 +23,11 @@ class FaultIsolationIT {
         stack.stopKafka();
         List<String> orders;
         try {
-            orders = IntStream.range(0, 5).mapToObj(i -> cafe.order("c-no-kafka", 1, 1))
+            orders = IntStream.range(0, 5)
+                    .mapToObj(i -> cafe.order("c-no-kafka", 1, 1))
                     .peek(response -> assertThat(response.statusCode(), equalTo(201)))
-                    .map(response -> response.<String>path("id")).toList();
+                    .map(response -> response.<String>path("id"))
+                    .toList();
         } finally {
             stack.startKafka();
         }
@@ -41,9 +43,11 @@ class FaultIsolationIT {
         system.stopService("barista-service");
         List<String> orders;
         try {
-            orders = IntStream.range(0, 5).mapToObj(i -> cafe.order("c-no-barista", 3, 1))
+            orders = IntStream.range(0, 5)
+                    .mapToObj(i -> cafe.order("c-no-barista", 3, 1))
                     .peek(response -> assertThat(response.statusCode(), equalTo(201)))
-                    .map(response -> response.<String>path("id")).toList();
+                    .map(response -> response.<String>path("id"))
+                    .toList();
         } finally {
             system.startService("barista-service");
             system.awaitReady();

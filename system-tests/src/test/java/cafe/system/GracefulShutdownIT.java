@@ -66,7 +66,10 @@ class GracefulShutdownIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> completed.get() >= 20);
 
             orderService.sigterm();
-            assertThat("order-service exits within its shutdown budget", orderService.awaitExit(Duration.ofSeconds(30)), equalTo(true));
+            assertThat(
+                    "order-service exits within its shutdown budget",
+                    orderService.awaitExit(Duration.ofSeconds(30)),
+                    equalTo(true));
             long exitedAt = System.nanoTime();
             load.shutdown();
             load.awaitTermination(10, TimeUnit.SECONDS);

@@ -20,7 +20,11 @@ class HealthEndpointsIT {
     @MethodSource("services")
     void liveReadyAndStartedAreUp(String service) {
         for (String probe : new String[] {"live", "ready", "started"}) {
-            given().when().get(system.url(service) + "/q/health/" + probe).then().statusCode(200).body("status", equalTo("UP"));
+            given().when()
+                    .get(system.url(service) + "/q/health/" + probe)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("UP"));
         }
     }
 }

@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.empty;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,9 +21,18 @@ class LifecycleIT {
 
     @Test
     void paidOrderIsBrewedAndReadyAndTheViewFollowsEveryStep() {
-        given().when().get(system.url("order-service") + "/menu").then().statusCode(200).body("$", not(empty()));
-        String orderId = cafe.order("c-life", 1, 2).then().statusCode(201)
-                .body("status", equalTo("PLACED")).body("amount", equalTo(500)).extract().path("id");
+        given().when()
+                .get(system.url("order-service") + "/menu")
+                .then()
+                .statusCode(200)
+                .body("$", not(empty()));
+        String orderId = cafe.order("c-life", 1, 2)
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("PLACED"))
+                .body("amount", equalTo(500))
+                .extract()
+                .path("id");
 
         Object ticket = cafe.awaitTicket(orderId).get("id");
         assertThat(cafe.ticket(orderId).get("status"), equalTo("QUEUED"));
@@ -78,7 +87,8 @@ class LifecycleIT {
         cafe.startBrewing(ticket).then().statusCode(200);
         cafe.awaitOrderStatus(orderId, "BREWING");
 
-        CompletableFuture<Integer> finish = CompletableFuture.supplyAsync(() -> cafe.finish(ticket).statusCode());
+        CompletableFuture<Integer> finish =
+                CompletableFuture.supplyAsync(() -> cafe.finish(ticket).statusCode());
         int cancel = cafe.cancel(orderId).statusCode();
         assertThat(finish.join(), anyOf(equalTo(200), equalTo(409)));
 
@@ -92,7 +102,9 @@ class LifecycleIT {
     }
 
     private void assertCancelledAndRefunded(String orderId) {
-        await().atMost(Cafe.EVENTUALLY).until(() -> cafe.ticket(orderId) != null && "CANCELED".equals(cafe.ticket(orderId).get("status")));
+        await().atMost(Cafe.EVENTUALLY)
+                .until(() -> cafe.ticket(orderId) != null
+                        && "CANCELED".equals(cafe.ticket(orderId).get("status")));
         await().atMost(Cafe.EVENTUALLY).until(() -> cafe.paymentStatus(orderId), "REFUNDED"::equals);
         cafe.awaitView(orderId, "CANCELED", "REFUNDED");
         assertThat(cafe.orderStatus(orderId), equalTo("CANCELED"));

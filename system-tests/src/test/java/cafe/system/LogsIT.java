@@ -31,35 +31,71 @@ class LogsIT {
     void aBusinessEventIsOneJsonLineWithTheOrderIdAndTheTraceId() {
         String orderId = cafe.placeOrder("c-logs");
 
-        JsonPath placed = await().atMost(Cafe.EVENTUALLY).until(() -> lines("order-service", 0).stream()
-                .filter(line -> line.contains("order " + orderId + " placed")).findFirst().map(JsonPath::from).orElse(null),
-                line -> line != null);
+        JsonPath placed = await().atMost(Cafe.EVENTUALLY)
+                .until(
+                        () -> lines("order-service", 0).stream()
+                                .filter(line -> line.contains("order " + orderId + " placed"))
+                                .findFirst()
+                                .map(JsonPath::from)
+                                .orElse(null),
+                        line -> line != null);
         assertThat(placed.getString("level"), equalTo("INFO"));
         assertThat(placed.getString("loggerName"), equalTo("cafe.order.OrderService"));
         assertThat(placed.getString("mdc.traceId"), matchesPattern("[0-9a-f]{32}"));
 
-        JsonPath queued = await().atMost(Cafe.EVENTUALLY).until(() -> lines("barista-service", 0).stream()
-                .filter(line -> line.contains("order " + orderId + " queued")).findFirst().map(JsonPath::from).orElse(null),
-                line -> line != null);
-        assertThat("the barista's line belongs to the same trace", queued.getString("mdc.traceId"), equalTo(placed.getString("mdc.traceId")));
+        JsonPath queued = await().atMost(Cafe.EVENTUALLY)
+                .until(
+                        () -> lines("barista-service", 0).stream()
+                                .filter(line -> line.contains("order " + orderId + " queued"))
+                                .findFirst()
+                                .map(JsonPath::from)
+                                .orElse(null),
+                        line -> line != null);
+        assertThat(
+                "the barista's line belongs to the same trace",
+                queued.getString("mdc.traceId"),
+                equalTo(placed.getString("mdc.traceId")));
     }
 
     @Test
     void clientErrorsAreAnsweredWithoutAStackTraceInTheLog() {
         long from = length("order-service");
         String orders = system.url("order-service") + "/orders";
-        given().contentType(ContentType.JSON).body("{\"customerId\":").when().post(orders).then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"customerId\":\"c\",\"menuId\":1,\"qty\":0}").when().post(orders).then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"customerId\":\"c\",\"menuId\":\"one\",\"qty\":1}").when().post(orders).then().statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{\"customerId\":")
+                .when()
+                .post(orders)
+                .then()
+                .statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{\"customerId\":\"c\",\"menuId\":1,\"qty\":0}")
+                .when()
+                .post(orders)
+                .then()
+                .statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{\"customerId\":\"c\",\"menuId\":\"one\",\"qty\":1}")
+                .when()
+                .post(orders)
+                .then()
+                .statusCode(400);
         given().when().get(orders + "/" + UUID.randomUUID()).then().statusCode(404);
         given().when().post(orders + "/" + UUID.randomUUID() + "/cancel").then().statusCode(404);
         given().when().get(orders + "/not-an-id").then().statusCode(404);
         String marker = cafe.placeOrder("c-after-client-errors");
-        await().atMost(Cafe.EVENTUALLY).until(() -> lines("order-service", from).stream().anyMatch(line -> line.contains(marker)));
+        await().atMost(Cafe.EVENTUALLY)
+                .until(() -> lines("order-service", from).stream().anyMatch(line -> line.contains(marker)));
 
         List<String> window = lines("order-service", from);
-        assertThat("one JSON object per line", window.stream().filter(line -> !line.matches("^\\{.*\\}$")).toList(), empty());
-        assertThat(window.stream().filter(line -> JsonPath.from(line).get("exception") != null).toList(), empty());
+        assertThat(
+                "one JSON object per line",
+                window.stream().filter(line -> !line.matches("^\\{.*\\}$")).toList(),
+                empty());
+        assertThat(
+                window.stream()
+                        .filter(line -> JsonPath.from(line).get("exception") != null)
+                        .toList(),
+                empty());
     }
 
     private long length(String service) {
@@ -77,7 +113,8 @@ class LogsIT {
             byte[] bytes = new byte[(int) (file.length() - from)];
             file.readFully(bytes);
             String text = new String(bytes, StandardCharsets.UTF_8);
-            List<String> lines = Arrays.asList(text.substring(0, text.lastIndexOf('\n') + 1).split("\n"));
+            List<String> lines =
+                    Arrays.asList(text.substring(0, text.lastIndexOf('\n') + 1).split("\n"));
             return lines.stream().filter(line -> !line.isBlank()).toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);

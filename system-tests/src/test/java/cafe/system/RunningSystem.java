@@ -56,7 +56,9 @@ final class RunningSystem {
     }
 
     void startService(String name) {
-        services.put(name, ServiceProcess.start(name, ports.get(name), config, stack.dir().resolve("system-test-logs")));
+        services.put(
+                name,
+                ServiceProcess.start(name, ports.get(name), config, stack.dir().resolve("system-test-logs")));
     }
 
     void stopService(String name) {
@@ -64,7 +66,8 @@ final class RunningSystem {
     }
 
     void awaitReady() {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> services.values().stream().allMatch(ServiceProcess::ready));
     }
 

@@ -25,8 +25,8 @@ import java.util.zip.GZIPInputStream;
  */
 final class TraceCollector implements AutoCloseable {
 
-    record CollectedSpan(String service, String traceId, String spanId, String parentSpanId, String name, Span.SpanKind kind) {
-    }
+    record CollectedSpan(
+            String service, String traceId, String spanId, String parentSpanId, String name, Span.SpanKind kind) {}
 
     private final List<CollectedSpan> spans = new CopyOnWriteArrayList<>();
     private final HttpServer server;
@@ -61,13 +61,21 @@ final class TraceCollector implements AutoCloseable {
     }
 
     private void receive(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = body(exchange)) {
+        try (exchange;
+                InputStream body = body(exchange)) {
             ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
             for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
                 String service = serviceName(resourceSpans.getResource());
-                resourceSpans.getScopeSpansList().forEach(scope -> scope.getSpansList().forEach(span -> spans.add(new CollectedSpan(
-                        service, hex(span.getTraceId().toByteArray()), hex(span.getSpanId().toByteArray()),
-                        hex(span.getParentSpanId().toByteArray()), span.getName(), span.getKind()))));
+                resourceSpans
+                        .getScopeSpansList()
+                        .forEach(scope -> scope.getSpansList()
+                                .forEach(span -> spans.add(new CollectedSpan(
+                                        service,
+                                        hex(span.getTraceId().toByteArray()),
+                                        hex(span.getSpanId().toByteArray()),
+                                        hex(span.getParentSpanId().toByteArray()),
+                                        span.getName(),
+                                        span.getKind()))));
             }
             byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
             exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
@@ -85,8 +93,12 @@ final class TraceCollector implements AutoCloseable {
     }
 
     private static String serviceName(Resource resource) {
-        return resource.getAttributesList().stream().filter(attribute -> attribute.getKey().equals("service.name"))
-                .map(KeyValue::getValue).map(value -> value.getStringValue()).findFirst().orElse("unknown");
+        return resource.getAttributesList().stream()
+                .filter(attribute -> attribute.getKey().equals("service.name"))
+                .map(KeyValue::getValue)
+                .map(value -> value.getStringValue())
+                .findFirst()
+                .orElse("unknown");
     }
 
     private static String hex(byte[] bytes) {

@@ -33,35 +33,58 @@ class TracingIT {
         String traceId = randomHex(16);
         String callerSpanId = randomHex(8);
         given().header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
-                .contentType(ContentType.JSON).body("{\"customerId\":\"c-traced\",\"menuId\":1,\"qty\":1}")
-                .when().post(system.url("order-service") + "/orders")
-                .then().statusCode(201);
+                .contentType(ContentType.JSON)
+                .body("{\"customerId\":\"c-traced\",\"menuId\":1,\"qty\":1}")
+                .when()
+                .post(system.url("order-service") + "/orders")
+                .then()
+                .statusCode(201);
 
-        List<CollectedSpan> trace = await().atMost(Cafe.EVENTUALLY).until(() -> system.traces().trace(traceId),
-                spans -> consumers(spans).containsAll(List.of("payment-service", "barista-service", "status-service"))
-                        && spans.stream().anyMatch(span -> span.service().equals("barista-service") && span.name().startsWith("INSERT ticket")));
-        Map<String, CollectedSpan> byId = trace.stream().collect(Collectors.toMap(CollectedSpan::spanId, Function.identity()));
+        List<CollectedSpan> trace = await().atMost(Cafe.EVENTUALLY)
+                .until(
+                        () -> system.traces().trace(traceId),
+                        spans -> consumers(spans)
+                                        .containsAll(List.of("payment-service", "barista-service", "status-service"))
+                                && spans.stream()
+                                        .anyMatch(span -> span.service().equals("barista-service")
+                                                && span.name().startsWith("INSERT ticket")));
+        Map<String, CollectedSpan> byId =
+                trace.stream().collect(Collectors.toMap(CollectedSpan::spanId, Function.identity()));
 
         CollectedSpan request = only(trace, "order-service", SpanKind.SPAN_KIND_SERVER);
         assertThat("the request continues the caller's trace", request.parentSpanId(), equalTo(callerSpanId));
 
         CollectedSpan charge = only(trace, "payment-service", SpanKind.SPAN_KIND_SERVER);
         CollectedSpan paymentCall = byId.get(charge.parentSpanId());
-        assertThat("payment is called by order-service within the request", paymentCall.service(), equalTo("order-service"));
+        assertThat(
+                "payment is called by order-service within the request",
+                paymentCall.service(),
+                equalTo("order-service"));
         assertThat(paymentCall.kind(), equalTo(SpanKind.SPAN_KIND_CLIENT));
         assertThat(ancestors(paymentCall, byId), hasItem(request.spanId()));
 
         CollectedSpan publish = only(trace, "order-service", SpanKind.SPAN_KIND_PRODUCER);
-        assertThat("the relay publishes in the trace of the request that wrote the outbox row",
-                ancestors(publish, byId), hasItem(request.spanId()));
+        assertThat(
+                "the relay publishes in the trace of the request that wrote the outbox row",
+                ancestors(publish, byId),
+                hasItem(request.spanId()));
         List<String> consumedFromThatRecord = trace.stream()
-                .filter(span -> span.kind() == SpanKind.SPAN_KIND_CONSUMER && span.parentSpanId().equals(publish.spanId()))
-                .map(CollectedSpan::service).toList();
-        assertThat("every consumer continues from the Kafka record's headers", consumedFromThatRecord,
+                .filter(span -> span.kind() == SpanKind.SPAN_KIND_CONSUMER
+                        && span.parentSpanId().equals(publish.spanId()))
+                .map(CollectedSpan::service)
+                .toList();
+        assertThat(
+                "every consumer continues from the Kafka record's headers",
+                consumedFromThatRecord,
                 hasItems("payment-service", "barista-service", "status-service"));
 
-        CollectedSpan ticketInsert = trace.stream().filter(span -> span.name().startsWith("INSERT ticket")).findFirst().orElseThrow();
-        assertThat("the consumer's database work is part of the trace", byId.get(ticketInsert.parentSpanId()).kind(),
+        CollectedSpan ticketInsert = trace.stream()
+                .filter(span -> span.name().startsWith("INSERT ticket"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(
+                "the consumer's database work is part of the trace",
+                byId.get(ticketInsert.parentSpanId()).kind(),
                 equalTo(SpanKind.SPAN_KIND_CONSUMER));
     }
 
@@ -70,41 +93,63 @@ class TracingIT {
         String orderId = new Cafe(system).placeOrder("c-traced-cancel");
         String traceId = randomHex(16);
         given().header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
-                .when().post(system.url("order-service") + "/orders/" + orderId + "/cancel")
-                .then().statusCode(200);
+                .when()
+                .post(system.url("order-service") + "/orders/" + orderId + "/cancel")
+                .then()
+                .statusCode(200);
 
-        List<CollectedSpan> trace = await().atMost(Cafe.EVENTUALLY).until(() -> system.traces().trace(traceId),
-                spans -> spans.stream().anyMatch(span -> span.service().equals("status-service") && span.name().startsWith("cafe-payments")));
-        Map<String, CollectedSpan> byId = trace.stream().collect(Collectors.toMap(CollectedSpan::spanId, Function.identity()));
+        List<CollectedSpan> trace = await().atMost(Cafe.EVENTUALLY)
+                .until(
+                        () -> system.traces().trace(traceId),
+                        spans -> spans.stream()
+                                .anyMatch(span -> span.service().equals("status-service")
+                                        && span.name().startsWith("cafe-payments")));
+        Map<String, CollectedSpan> byId =
+                trace.stream().collect(Collectors.toMap(CollectedSpan::spanId, Function.identity()));
 
         CollectedSpan refundReported = trace.stream()
-                .filter(span -> span.service().equals("status-service") && span.name().startsWith("cafe-payments")).findFirst().orElseThrow();
+                .filter(span ->
+                        span.service().equals("status-service") && span.name().startsWith("cafe-payments"))
+                .findFirst()
+                .orElseThrow();
         CollectedSpan refundPublished = byId.get(refundReported.parentSpanId());
         assertThat(refundPublished.service(), equalTo("payment-service"));
         assertThat(refundPublished.kind(), equalTo(SpanKind.SPAN_KIND_PRODUCER));
         CollectedSpan cancellationConsumed = byId.get(refundPublished.parentSpanId());
-        assertThat("payment's outbox row carries the trace of the event it consumed",
-                cancellationConsumed.kind(), equalTo(SpanKind.SPAN_KIND_CONSUMER));
+        assertThat(
+                "payment's outbox row carries the trace of the event it consumed",
+                cancellationConsumed.kind(),
+                equalTo(SpanKind.SPAN_KIND_CONSUMER));
         CollectedSpan cancellationPublished = byId.get(cancellationConsumed.parentSpanId());
         assertThat(cancellationPublished.service(), equalTo("order-service"));
-        assertThat(ancestors(cancellationPublished, byId), hasItem(only(trace, "order-service", SpanKind.SPAN_KIND_SERVER).spanId()));
+        assertThat(
+                ancestors(cancellationPublished, byId),
+                hasItem(only(trace, "order-service", SpanKind.SPAN_KIND_SERVER).spanId()));
     }
 
     private static List<String> consumers(List<CollectedSpan> spans) {
-        return spans.stream().filter(span -> span.kind() == SpanKind.SPAN_KIND_CONSUMER).map(CollectedSpan::service).toList();
+        return spans.stream()
+                .filter(span -> span.kind() == SpanKind.SPAN_KIND_CONSUMER)
+                .map(CollectedSpan::service)
+                .toList();
     }
 
     private static CollectedSpan only(List<CollectedSpan> trace, String service, SpanKind kind) {
-        List<CollectedSpan> found = trace.stream().filter(span -> span.service().equals(service) && span.kind() == kind).toList();
+        List<CollectedSpan> found = trace.stream()
+                .filter(span -> span.service().equals(service) && span.kind() == kind)
+                .toList();
         assertThat(service + " " + kind + " spans in " + trace, found.size(), equalTo(1));
         return found.get(0);
     }
 
     /** The span ids above this span, nearest first. */
     private static List<String> ancestors(CollectedSpan span, Map<String, CollectedSpan> byId) {
-        return Stream.iterate(Optional.ofNullable(byId.get(span.parentSpanId())), Optional::isPresent,
-                parent -> Optional.ofNullable(byId.get(parent.get().parentSpanId())))
-                .map(parent -> parent.get().spanId()).toList();
+        return Stream.iterate(
+                        Optional.ofNullable(byId.get(span.parentSpanId())),
+                        Optional::isPresent,
+                        parent -> Optional.ofNullable(byId.get(parent.get().parentSpanId())))
+                .map(parent -> parent.get().spanId())
+                .toList();
     }
 
     private static String randomHex(int bytes) {

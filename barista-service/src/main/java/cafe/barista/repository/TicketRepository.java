@@ -19,19 +19,22 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
 
     public Uni<List<Ticket>> findByStatus(TicketStatus status, int page, int size) {
         Sort oldestFirst = Sort.ascending("createdAt").and("id");
-        return (status == null ? findAll(oldestFirst) : find("status", oldestFirst, status)).page(Page.of(page, size)).list();
+        return (status == null ? findAll(oldestFirst) : find("status", oldestFirst, status))
+                .page(Page.of(page, size))
+                .list();
     }
 
     /** Ids of the tickets in a state since before the given time, oldest first. */
     public Uni<List<UUID>> idsIn(TicketStatus status, java.time.Instant since, int limit) {
         return find("status = ?1 and updatedAt <= ?2", Sort.ascending("updatedAt"), status, since)
-                .page(Page.ofSize(limit)).project(TicketId.class).list()
+                .page(Page.ofSize(limit))
+                .project(TicketId.class)
+                .list()
                 .map(ids -> ids.stream().map(TicketId::id).toList());
     }
 
     /** The projection {@link #idsIn} reads. */
-    public record TicketId(UUID id) {
-    }
+    public record TicketId(UUID id) {}
 
     public Uni<Ticket> lockByOrder(UUID orderId) {
         return find("orderId", orderId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();

@@ -3,14 +3,6 @@ package cafe.barista.rest;
 import cafe.barista.TicketResponse;
 import cafe.barista.TicketService;
 import cafe.barista.TicketStatus;
-import cafe.problem.Problem;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -39,21 +37,36 @@ public class TicketResource {
     }
 
     @GET
-    @Operation(summary = "List tickets", description = "The tickets of one order when orderId is given (status and paging then do not apply);"
-            + " otherwise a page of tickets, oldest first, optionally of one status.")
+    @Operation(
+            summary = "List tickets",
+            description = "The tickets of one order when orderId is given (status and paging then do not apply);"
+                    + " otherwise a page of tickets, oldest first, optionally of one status.")
     @APIResponse(responseCode = "200", description = "The tickets")
     @APIResponse(responseCode = "400", description = "Unknown status, or page or size out of range")
-    @APIResponse(responseCode = "404", description = "orderId is not a UUID, or page or size not a number (an unconvertible query parameter is a 404 in JAX-RS)")
+    @APIResponse(
+            responseCode = "404",
+            description =
+                    "orderId is not a UUID, or page or size not a number (an unconvertible query parameter is a 404 in JAX-RS)")
     public Uni<List<TicketResponse>> list(
-            @Parameter(description = "Only tickets in this state", schema = @Schema(type = SchemaType.STRING, enumeration = {"QUEUED", "BREWING", "READY", "CANCELED"}))
-            @RestQuery @Pattern(regexp = "QUEUED|BREWING|READY|CANCELED", message = "must be QUEUED, BREWING, READY or CANCELED") String status,
+            @Parameter(
+                            description = "Only tickets in this state",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"QUEUED", "BREWING", "READY", "CANCELED"}))
+                    @RestQuery
+                    @Pattern(
+                            regexp = "QUEUED|BREWING|READY|CANCELED",
+                            message = "must be QUEUED, BREWING, READY or CANCELED")
+                    String status,
             @Parameter(description = "Only the ticket of this order; takes precedence over status, page and size")
-            @RestQuery UUID orderId,
-            @Parameter(description = "Page number, from 0")
-            @RestQuery @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Tickets per page, 1 to 200")
-            @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return tickets.list(status == null ? null : TicketStatus.valueOf(status), orderId, page, size).map(found -> found.stream().map(TicketResponse::of).toList());
+                    @RestQuery
+                    UUID orderId,
+            @Parameter(description = "Page number, from 0") @RestQuery @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Tickets per page, 1 to 200") @RestQuery @DefaultValue("50") @Min(1) @Max(200)
+                    int size) {
+        return tickets.list(status == null ? null : TicketStatus.valueOf(status), orderId, page, size)
+                .map(found -> found.stream().map(TicketResponse::of).toList());
     }
 
     @GET
@@ -67,7 +80,9 @@ public class TicketResource {
 
     @POST
     @Path("{id}/start")
-    @Operation(summary = "Start brewing", description = "QUEUED becomes BREWING; the order follows (brew started event).")
+    @Operation(
+            summary = "Start brewing",
+            description = "QUEUED becomes BREWING; the order follows (brew started event).")
     @APIResponse(responseCode = "200", description = "Brewing")
     @APIResponse(responseCode = "404", description = "No such ticket")
     @APIResponse(responseCode = "409", description = "Not QUEUED: already BREWING, READY or CANCELED")
@@ -77,7 +92,9 @@ public class TicketResource {
 
     @POST
     @Path("{id}/finish")
-    @Operation(summary = "Finish a drink", description = "BREWING becomes READY; the order follows (coffee ready event).")
+    @Operation(
+            summary = "Finish a drink",
+            description = "BREWING becomes READY; the order follows (coffee ready event).")
     @APIResponse(responseCode = "200", description = "Ready")
     @APIResponse(responseCode = "404", description = "No such ticket")
     @APIResponse(responseCode = "409", description = "Not BREWING: still QUEUED, or already READY or CANCELED")

@@ -39,7 +39,8 @@ class ConfigCoverageTest {
             for (String key : config.stringPropertyNames()) {
                 String value = config.getProperty(key);
                 boolean localOnly = value.contains("localhost") || value.contains("127.0.0.1");
-                boolean credential = key.equals("quarkus.datasource.username") || key.equals("quarkus.datasource.password");
+                boolean credential =
+                        key.equals("quarkus.datasource.username") || key.equals("quarkus.datasource.password");
                 boolean expression = value.startsWith("${");
                 if (!key.startsWith("%") && !expression && (localOnly || credential) && !provided.contains(env(key))) {
                     missing.add(env(key) + " (for " + key + ")");
@@ -71,38 +72,56 @@ class ConfigCoverageTest {
     @Test
     void everyDeploymentTakesItsEnvironmentFromTheConfigMapAndItsSecret() {
         for (Deployment deployment : Manifests.ofType(Deployment.class, "generated/kubernetes")) {
-            List<EnvFromSource> sources = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom();
+            List<EnvFromSource> sources = deployment
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getEnvFrom();
             String name = deployment.getMetadata().getName();
-            assertTrue(sources.stream().anyMatch(s -> s.getConfigMapRef() != null && "cafe-config".equals(s.getConfigMapRef().getName())), name);
-            assertTrue(sources.stream().anyMatch(s -> s.getSecretRef() != null && (name + "-db").equals(s.getSecretRef().getName())), name);
+            assertTrue(
+                    sources.stream()
+                            .anyMatch(s -> s.getConfigMapRef() != null
+                                    && "cafe-config".equals(s.getConfigMapRef().getName())),
+                    name);
+            assertTrue(
+                    sources.stream()
+                            .anyMatch(s -> s.getSecretRef() != null
+                                    && (name + "-db").equals(s.getSecretRef().getName())),
+                    name);
             assertTrue(!secretKeys(name + "-db").isEmpty(), "no Secret " + name + "-db in deploy/platform");
         }
     }
 
     private static Set<String> configMapKeys() {
         List<ConfigMap> maps = Manifests.ofType(ConfigMap.class, "platform").stream()
-                .filter(m -> m.getMetadata().getName().equals("cafe-config")).toList();
+                .filter(m -> m.getMetadata().getName().equals("cafe-config"))
+                .toList();
         assertEquals(1, maps.size(), "one ConfigMap cafe-config in deploy/platform");
         return new TreeSet<>(maps.get(0).getData().keySet());
     }
 
     private static Set<String> secretKeys(String name) {
         Set<String> keys = new TreeSet<>();
-        Manifests.ofType(Secret.class, "platform").stream().filter(s -> s.getMetadata().getName().equals(name)).forEach(s -> {
-            if (s.getStringData() != null) {
-                keys.addAll(s.getStringData().keySet());
-            }
-            if (s.getData() != null) {
-                keys.addAll(s.getData().keySet());
-            }
-        });
+        Manifests.ofType(Secret.class, "platform").stream()
+                .filter(s -> s.getMetadata().getName().equals(name))
+                .forEach(s -> {
+                    if (s.getStringData() != null) {
+                        keys.addAll(s.getStringData().keySet());
+                    }
+                    if (s.getData() != null) {
+                        keys.addAll(s.getData().keySet());
+                    }
+                });
         return keys;
     }
 
     /** A service's settings: the shared ones of platform/messaging, then its own, which win. */
     private static Properties properties(String service) throws IOException {
         Properties properties = new Properties();
-        for (String file : List.of("platform/messaging/src/main/resources/META-INF/microprofile-config.properties",
+        for (String file : List.of(
+                "platform/messaging/src/main/resources/META-INF/microprofile-config.properties",
                 service + "/src/main/resources/application.properties")) {
             try (Reader reader = Files.newBufferedReader(Manifests.ROOT.resolve(file))) {
                 properties.load(reader);

@@ -16,24 +16,30 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GeneratedManifestsTest {
 
     private static List<Object> documents(String yaml) {
-        return Stream.of(yaml.split("(?m)^---\\s*$")).filter(doc -> !doc.isBlank())
-                .map(doc -> (Object) Manifests.YAML.unmarshal(doc, java.util.Map.class)).toList();
+        return Stream.of(yaml.split("(?m)^---\\s*$"))
+                .filter(doc -> !doc.isBlank())
+                .map(doc -> (Object) Manifests.YAML.unmarshal(doc, java.util.Map.class))
+                .toList();
     }
 
     static Stream<Arguments> generated() {
-        return Manifests.SERVICES.stream().flatMap(s -> Stream.of(Arguments.of(s, "kubernetes"), Arguments.of(s, "knative")));
+        return Manifests.SERVICES.stream()
+                .flatMap(s -> Stream.of(Arguments.of(s, "kubernetes"), Arguments.of(s, "knative")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("generated")
     void committedManifestIsWhatTheBuildGenerates(String service, String target) throws IOException {
-        Path built = Manifests.ROOT.resolve(service).resolve("target/kubernetes").resolve(target + ".yml");
+        Path built =
+                Manifests.ROOT.resolve(service).resolve("target/kubernetes").resolve(target + ".yml");
         Path committed = Manifests.DEPLOY.resolve("generated").resolve(target).resolve(service + ".yml");
         assertTrue(Files.exists(built), "not built: " + built);
         List<String> lines = Files.readAllLines(committed);
         assertTrue(lines.get(0).startsWith("# GENERATED"), committed + " is not stamped GENERATED");
         // compared as data: the generator does not keep the order of labels from one build to the next
-        assertEquals(documents(Files.readString(built)), documents(String.join("\n", lines.subList(1, lines.size()))),
+        assertEquals(
+                documents(Files.readString(built)),
+                documents(String.join("\n", lines.subList(1, lines.size()))),
                 committed + " is stale: run `make manifests` and commit deploy/generated");
     }
 }

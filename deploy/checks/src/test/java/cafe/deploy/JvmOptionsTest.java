@@ -33,7 +33,8 @@ class JvmOptionsTest {
                 "platform/messaging/src/main/resources/META-INF/microprofile-config.properties"))) {
             shared.load(reader);
         }
-        List<String> image = Arrays.asList(shared.getProperty("quarkus.jib.jvm-additional-arguments", "").split(","));
+        List<String> image = Arrays.asList(
+                shared.getProperty("quarkus.jib.jvm-additional-arguments", "").split(","));
 
         assertEquals(trained, image, "quarkus.jib.jvm-additional-arguments differs from cafe.jvm.options");
     }

@@ -25,8 +25,11 @@ class KubectlKustomizeTest {
     void overlayBuildsWithKubectlKustomize(String target) throws IOException, InterruptedException {
         Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed here");
         Path out = Files.createTempFile("kustomize-" + target, ".yaml");
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", Manifests.DEPLOY.resolve(target).toString())
-                .redirectOutput(out.toFile()).redirectErrorStream(false).start();
+        Process kubectl = new ProcessBuilder(
+                        "kubectl", "kustomize", Manifests.DEPLOY.resolve(target).toString())
+                .redirectOutput(out.toFile())
+                .redirectErrorStream(false)
+                .start();
         String errors = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(kubectl.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize did not finish");
         assertEquals(0, kubectl.exitValue(), "kubectl kustomize deploy/" + target + ": " + errors);
@@ -34,9 +37,12 @@ class KubectlKustomizeTest {
         List<Manifests.Manifest> rendered = Manifests.in(out);
         assertTrue(rendered.size() > 20, "rendered " + rendered.size() + " objects");
         for (Manifests.Manifest manifest : rendered) {
-            assertTrue(Manifests.typed(manifest.resource()), "unknown kind " + manifest.resource().getApiVersion() + "/" + manifest.kind());
+            assertTrue(
+                    Manifests.typed(manifest.resource()),
+                    "unknown kind " + manifest.resource().getApiVersion() + "/" + manifest.kind());
             assertEquals(List.of(), UnknownFields.of(manifest.resource()), manifest.kind() + "/" + manifest.name());
-            assertEquals("cafe", manifest.resource().getMetadata().getNamespace(), manifest.kind() + "/" + manifest.name());
+            assertEquals(
+                    "cafe", manifest.resource().getMetadata().getNamespace(), manifest.kind() + "/" + manifest.name());
         }
     }
 

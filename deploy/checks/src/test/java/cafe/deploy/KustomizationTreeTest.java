@@ -36,7 +36,8 @@ class KustomizationTreeTest {
         }
         Set<Path> expected = new TreeSet<>();
         Manifests.files().stream()
-                .filter(f -> f.startsWith(Manifests.DEPLOY.resolve(target)) || f.startsWith(Manifests.DEPLOY.resolve("platform"))
+                .filter(f -> f.startsWith(Manifests.DEPLOY.resolve(target))
+                        || f.startsWith(Manifests.DEPLOY.resolve("platform"))
                         || f.startsWith(Manifests.DEPLOY.resolve("generated").resolve(target)))
                 .forEach(expected::add);
         assertEquals(expected, new TreeSet<>(files), "the overlay must include exactly these files");

@@ -23,8 +23,10 @@ class ManifestModelTest {
         List<Manifests.Manifest> documents = Manifests.in(file);
         assertFalse(documents.isEmpty(), file + " holds no manifest");
         for (Manifests.Manifest manifest : documents) {
-            assertTrue(Manifests.typed(manifest.resource()), manifest + ": unknown apiVersion/kind "
-                    + manifest.resource().getApiVersion() + "/" + manifest.kind());
+            assertTrue(
+                    Manifests.typed(manifest.resource()),
+                    manifest + ": unknown apiVersion/kind "
+                            + manifest.resource().getApiVersion() + "/" + manifest.kind());
             assertEquals(List.of(), UnknownFields.of(manifest.resource()), manifest + ": fields no schema knows");
         }
     }

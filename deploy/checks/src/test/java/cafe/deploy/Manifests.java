@@ -14,16 +14,21 @@ import java.util.stream.Stream;
 /** Every manifest under deploy/, one YAML document at a time, read into the typed Kubernetes models. */
 final class Manifests {
 
-    static final Path ROOT = Path.of(System.getProperty("cafe.root.dir", "../..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("cafe.root.dir", "../.."))
+            .toAbsolutePath()
+            .normalize();
     static final Path DEPLOY = ROOT.resolve("deploy");
-    static final List<String> SERVICES = List.of("order-service", "payment-service", "barista-service", "status-service");
+    static final List<String> SERVICES =
+            List.of("order-service", "payment-service", "barista-service", "status-service");
     static final KubernetesSerialization YAML = new KubernetesSerialization();
 
     static {
         // Strimzi 0.49 serves v1 for every resource (v1beta2 is deprecated); its classes declare mixed versions
         YAML.registerKubernetesResource("kafka.strimzi.io/v1", "Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class);
-        YAML.registerKubernetesResource("kafka.strimzi.io/v1", "KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class);
-        YAML.registerKubernetesResource("kafka.strimzi.io/v1", "KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class);
+        YAML.registerKubernetesResource(
+                "kafka.strimzi.io/v1", "KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class);
+        YAML.registerKubernetesResource(
+                "kafka.strimzi.io/v1", "KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class);
     }
 
     /** A document and where it came from. */
@@ -43,8 +48,7 @@ final class Manifests {
         }
     }
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** The manifest files: everything YAML under deploy/ except kustomizations and this module. */
     static List<Path> files() {
@@ -52,7 +56,8 @@ final class Manifests {
             return paths.filter(p -> p.toString().matches(".*\\.ya?ml$"))
                     .filter(p -> !p.getFileName().toString().equals("kustomization.yaml"))
                     .filter(p -> !p.startsWith(DEPLOY.resolve("checks")))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,8 +78,12 @@ final class Manifests {
     }
 
     static <T extends HasMetadata> List<T> ofType(Class<T> type, String folder) {
-        return all().stream().filter(m -> m.file().startsWith(DEPLOY.resolve(folder)))
-                .map(Manifest::resource).filter(type::isInstance).map(type::cast).toList();
+        return all().stream()
+                .filter(m -> m.file().startsWith(DEPLOY.resolve(folder)))
+                .map(Manifest::resource)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     static boolean typed(HasMetadata resource) {

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.knative.serving.v1.Service;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +24,21 @@ class ProbeTest {
         var deployments = Manifests.ofType(Deployment.class, "generated/kubernetes");
         assertEquals(4, deployments.size());
         for (Deployment deployment : deployments) {
-            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            Container container =
+                    deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             int port = container.getPorts().get(0).getContainerPort();
             assertProbe(container.getLivenessProbe(), "/q/health/live", port);
             assertProbe(container.getReadinessProbe(), "/q/health/ready", port);
             assertProbe(container.getStartupProbe(), "/q/health/started", port);
             assertStartupWindow(deployment.getMetadata().getName(), container.getStartupProbe());
-            assertEquals("0", deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getStrVal(),
+            assertEquals(
+                    "0",
+                    deployment
+                            .getSpec()
+                            .getStrategy()
+                            .getRollingUpdate()
+                            .getMaxUnavailable()
+                            .getStrVal(),
                     deployment.getMetadata().getName() + " maxUnavailable");
             assertNotNull(container.getResources().getLimits().get("memory"));
         }
@@ -41,16 +49,19 @@ class ProbeTest {
         var services = Manifests.ofType(Service.class, "generated/knative");
         assertEquals(4, services.size());
         for (Service service : services) {
-            Container container = service.getSpec().getTemplate().getSpec().getContainers().get(0);
+            Container container =
+                    service.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertTrue(HEALTH.contains(container.getLivenessProbe().getHttpGet().getPath()));
-            assertTrue(HEALTH.contains(container.getReadinessProbe().getHttpGet().getPath()));
+            assertTrue(
+                    HEALTH.contains(container.getReadinessProbe().getHttpGet().getPath()));
         }
     }
 
     /** Asked every second (a start with the AOT cache takes about 2 s), for long enough to start without it. */
     private static void assertStartupWindow(String name, Probe startup) {
         assertEquals(1, startup.getPeriodSeconds(), name + " startup probe period");
-        assertTrue(startup.getPeriodSeconds() * startup.getFailureThreshold() >= 30, name + " startup window under 30 s");
+        assertTrue(
+                startup.getPeriodSeconds() * startup.getFailureThreshold() >= 30, name + " startup window under 30 s");
         assertEquals(0, startup.getInitialDelaySeconds(), name + " startup probe initial delay");
     }
 

@@ -23,11 +23,15 @@ class RouteTableTest {
     void gatewayRouteSendsEachPublicPathToItsServiceAndNothingToPayment() {
         HTTPRoute route = single(HTTPRoute.class);
         Map<String, String> table = new TreeMap<>();
-        route.getSpec().getRules().forEach(rule -> rule.getMatches().forEach(match -> {
-            assertEquals(1, rule.getBackendRefs().size(), "one backend per rule");
-            table.put(match.getPath().getValue(), rule.getBackendRefs().get(0).getName());
-            assertEquals(80, rule.getBackendRefs().get(0).getPort(), "service port");
-        }));
+        route.getSpec()
+                .getRules()
+                .forEach(rule -> rule.getMatches().forEach(match -> {
+                    assertEquals(1, rule.getBackendRefs().size(), "one backend per rule");
+                    table.put(
+                            match.getPath().getValue(),
+                            rule.getBackendRefs().get(0).getName());
+                    assertEquals(80, rule.getBackendRefs().get(0).getPort(), "service port");
+                }));
         assertEquals(PUBLIC_ROUTES, table);
     }
 
@@ -35,15 +39,20 @@ class RouteTableTest {
     void ingressAlternativeHasTheSameTable() {
         Ingress ingress = single(Ingress.class);
         Map<String, String> table = new TreeMap<>();
-        ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path ->
-                table.put(path.getPath(), path.getBackend().getService().getName())));
+        ingress.getSpec()
+                .getRules()
+                .forEach(rule -> rule.getHttp()
+                        .getPaths()
+                        .forEach(path -> table.put(
+                                path.getPath(), path.getBackend().getService().getName())));
         assertEquals(PUBLIC_ROUTES, table);
     }
 
     @Test
     void everyRoutedServiceExistsOnPort80() {
         Map<String, Service> services = new TreeMap<>();
-        Manifests.ofType(Service.class, "generated/kubernetes").forEach(s -> services.put(s.getMetadata().getName(), s));
+        Manifests.ofType(Service.class, "generated/kubernetes")
+                .forEach(s -> services.put(s.getMetadata().getName(), s));
         PUBLIC_ROUTES.values().forEach(name -> {
             assertTrue(services.containsKey(name), name + " has no Service");
             assertEquals(80, services.get(name).getSpec().getPorts().get(0).getPort());

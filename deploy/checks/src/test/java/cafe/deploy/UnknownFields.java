@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class UnknownFields {
 
-    private UnknownFields() {
-    }
+    private UnknownFields() {}
 
     static List<String> of(Object model) {
         List<String> found = new ArrayList<>();
@@ -43,7 +42,9 @@ final class UnknownFields {
             return;
         }
         for (Method getter : node.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+            if (getter.getParameterCount() != 0
+                    || !getter.getName().startsWith("get")
+                    || getter.getName().equals("getClass")) {
                 continue;
             }
             Object value;

@@ -26,6 +26,7 @@ final class KafkaServer implements AutoCloseable {
 
     /** Every topic of the system, each with its dead-letter topic. */
     static final List<String> TOPICS = List.of("cafe-orders", "cafe-payments", "cafe-barista");
+
     private static final int PARTITIONS = 3;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -45,11 +46,20 @@ final class KafkaServer implements AutoCloseable {
             Files.createDirectories(home);
             Path config = writeConfig(settings, home);
             String classpath = brokerClasspath();
-            run(home, classpath, home.resolve("format.log"),
-                    "kafka.tools.StorageTool", "format", "--ignore-formatted",
-                    "--cluster-id", clusterId(home), "--config", config.toString());
+            run(
+                    home,
+                    classpath,
+                    home.resolve("format.log"),
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "--ignore-formatted",
+                    "--cluster-id",
+                    clusterId(home),
+                    "--config",
+                    config.toString());
             Process broker = java(home, classpath, "kafka.Kafka", config.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("kafka.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            home.resolve("kafka.log").toFile()))
                     .start();
             Files.writeString(settings.dir().resolve("kafka.pid"), Long.toString(broker.pid()));
             KafkaServer server = new KafkaServer(broker);
@@ -71,7 +81,8 @@ final class KafkaServer implements AutoCloseable {
     private static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
@@ -93,8 +104,8 @@ final class KafkaServer implements AutoCloseable {
         try (Admin admin = Admin.create(props)) {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new StackException("Kafka exited with code " + process.exitValue()
-                            + " (see " + settings.dir().resolve("kafka/kafka.log") + ")");
+                    throw new StackException("Kafka exited with code " + process.exitValue() + " (see "
+                            + settings.dir().resolve("kafka/kafka.log") + ")");
                 }
                 try {
                     Set<String> existing = admin.listTopics().names().get(4, TimeUnit.SECONDS);
@@ -118,8 +129,10 @@ final class KafkaServer implements AutoCloseable {
     }
 
     private static Path writeConfig(StackSettings settings, Path home) throws IOException {
-        String listeners = "PLAINTEXT://127.0.0.1:" + settings.kafkaPort() + ",CONTROLLER://127.0.0.1:" + settings.controllerPort();
-        String config = String.join("\n",
+        String listeners = "PLAINTEXT://127.0.0.1:" + settings.kafkaPort() + ",CONTROLLER://127.0.0.1:"
+                + settings.controllerPort();
+        String config = String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + settings.controllerPort(),
@@ -141,21 +154,26 @@ final class KafkaServer implements AutoCloseable {
                 "");
         Path file = home.resolve("server.properties");
         Files.writeString(file, config);
-        Files.writeString(home.resolve("log4j2.properties"), String.join("\n",
-                "rootLogger.level=WARN",
-                "rootLogger.appenderRef.stdout.ref=STDOUT",
-                "appender.stdout.type=Console",
-                "appender.stdout.name=STDOUT",
-                "appender.stdout.layout.type=PatternLayout",
-                "appender.stdout.layout.pattern=[%d] %p %m (%c)%n",
-                "logger.kafka.name=kafka.server.KafkaRaftServer",
-                "logger.kafka.level=INFO",
-                ""));
+        Files.writeString(
+                home.resolve("log4j2.properties"),
+                String.join(
+                        "\n",
+                        "rootLogger.level=WARN",
+                        "rootLogger.appenderRef.stdout.ref=STDOUT",
+                        "appender.stdout.type=Console",
+                        "appender.stdout.name=STDOUT",
+                        "appender.stdout.layout.type=PatternLayout",
+                        "appender.stdout.layout.pattern=[%d] %p %m (%c)%n",
+                        "logger.kafka.name=kafka.server.KafkaRaftServer",
+                        "logger.kafka.level=INFO",
+                        ""));
         return file;
     }
 
     private static void run(Path home, String classpath, Path log, String... args) throws IOException {
-        Process process = java(home, classpath, args).redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        Process process = java(home, classpath, args)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                .start();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new StackException("Kafka storage format failed (see " + log + ")");
@@ -167,10 +185,15 @@ final class KafkaServer implements AutoCloseable {
     }
 
     private static ProcessBuilder java(Path home, String classpath, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms128m", "-Xmx512m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(),
+                "-Xms128m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
-                "-cp", classpath));
+                "-cp",
+                classpath));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }

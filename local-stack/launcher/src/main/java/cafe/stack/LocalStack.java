@@ -17,7 +17,9 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     /** Quiets the admin client's config dump and zonky's chatter; held so JUL keeps the levels. */
-    private static final java.util.logging.Logger KAFKA_CLIENT_LOG = quiet("org.apache.kafka", java.util.logging.Level.SEVERE);
+    private static final java.util.logging.Logger KAFKA_CLIENT_LOG =
+            quiet("org.apache.kafka", java.util.logging.Level.SEVERE);
+
     private static final java.util.logging.Logger ZONKY_LOG = quiet("io.zonky", java.util.logging.Level.WARNING);
     private static LocalStack shared;
 
@@ -42,7 +44,10 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack startOrReuse(StackSettings settings) {
         Optional<Long> owner = readPid(settings.dir().resolve("owner.pid"));
-        if (owner.isPresent() && alive(owner.get()) && Ports.inUse(settings.postgresPort()) && Ports.inUse(settings.kafkaPort())) {
+        if (owner.isPresent()
+                && alive(owner.get())
+                && Ports.inUse(settings.postgresPort())
+                && Ports.inUse(settings.kafkaPort())) {
             LOG.info("Reusing the local stack already run by pid {}", owner.get());
             return new LocalStack(settings, null, null);
         }
@@ -52,7 +57,9 @@ public final class LocalStack implements AutoCloseable {
         Ports.requireFree(settings.controllerPort(), "Kafka controller of the local stack");
         try {
             Files.createDirectories(settings.dir());
-            Files.writeString(settings.dir().resolve("owner.pid"), Long.toString(ProcessHandle.current().pid()));
+            Files.writeString(
+                    settings.dir().resolve("owner.pid"),
+                    Long.toString(ProcessHandle.current().pid()));
         } catch (IOException e) {
             throw new StackException("Cannot write the stack folder " + settings.dir() + ": " + e.getMessage(), e);
         }
@@ -65,9 +72,12 @@ public final class LocalStack implements AutoCloseable {
             closeQuietly(postgres);
             throw e;
         }
-        LOG.info("Local stack up in {} ms: PostgreSQL on {}, Kafka on {} (data in {})",
+        LOG.info(
+                "Local stack up in {} ms: PostgreSQL on {}, Kafka on {} (data in {})",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                settings.postgresPort(), settings.kafkaBootstrap(), settings.dir());
+                settings.postgresPort(),
+                settings.kafkaBootstrap(),
+                settings.dir());
         return new LocalStack(settings, postgres, kafka);
     }
 
@@ -118,7 +128,9 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException("A local stack run by pid " + ownerPid + " holds " + settings.dir()
                     + " but its servers do not answer. Stop that process (kill " + ownerPid + ") and try again.");
         }
-        LOG.warn("Found a stale local stack from an earlier run (pid {} is gone): stopping what it left running", ownerPid);
+        LOG.warn(
+                "Found a stale local stack from an earlier run (pid {} is gone): stopping what it left running",
+                ownerPid);
         readPid(settings.dir().resolve("kafka.pid")).ifPresent(LocalStack::terminate);
         PostgresServer.recordedPid(settings).ifPresent(LocalStack::terminate);
     }
@@ -146,7 +158,9 @@ public final class LocalStack implements AutoCloseable {
 
     private static Optional<Long> readPid(Path file) {
         try {
-            return Files.exists(file) ? Optional.of(Long.parseLong(Files.readString(file).trim())) : Optional.empty();
+            return Files.exists(file)
+                    ? Optional.of(Long.parseLong(Files.readString(file).trim()))
+                    : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -13,11 +13,10 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final Map<String, Integer> PORTS = Map.of(
-            "order-service", 8081, "payment-service", 8082, "barista-service", 8083, "status-service", 8084);
+    private static final Map<String, Integer> PORTS =
+            Map.of("order-service", 8081, "payment-service", 8082, "barista-service", 8083, "status-service", 8084);
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %5$s%6$s%n");
@@ -42,20 +41,28 @@ public final class Main {
         if (withServices) {
             PORTS.forEach((name, port) -> Ports.requireFree(port, name));
         }
-        System.out.println("Starting PostgreSQL (" + settings.postgresPort() + ") and Kafka (" + settings.kafkaBootstrap() + ") ...");
+        System.out.println("Starting PostgreSQL (" + settings.postgresPort() + ") and Kafka ("
+                + settings.kafkaBootstrap() + ") ...");
         LocalStack stack = LocalStack.startOrReuse(settings);
         List<ServiceProcess> services = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping ...");
-            ServiceProcess.closeAll(services);
-            stack.close();
-            System.out.println("Stopped.");
-            stopped.countDown();
-        }, "stop-all"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping ...");
+                            ServiceProcess.closeAll(services);
+                            stack.close();
+                            System.out.println("Stopped.");
+                            stopped.countDown();
+                        },
+                        "stop-all"));
         if (withServices) {
             for (String name : ServiceProcess.SERVICES) {
-                services.add(ServiceProcess.start(name, PORTS.get(name), settings.serviceConfig(), settings.dir().resolve("logs")));
+                services.add(ServiceProcess.start(
+                        name,
+                        PORTS.get(name),
+                        settings.serviceConfig(),
+                        settings.dir().resolve("logs")));
             }
             awaitReady(services);
         }
@@ -70,12 +77,15 @@ public final class Main {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (service.ready()) {
                     waiting.remove(service);
-                    System.out.printf("%n  %-16s ready in %5d ms  %s", service.name(), service.millisSinceStart(), service.url());
+                    System.out.printf(
+                            "%n  %-16s ready in %5d ms  %s", service.name(), service.millisSinceStart(), service.url());
                 }
             }
             if (System.nanoTime() > deadline) {
                 throw new StackException("Not ready after " + READY_TIMEOUT.toSeconds() + " s: "
-                        + waiting.stream().map(s -> s.name() + " (log: " + s.log() + ")").toList());
+                        + waiting.stream()
+                                .map(s -> s.name() + " (log: " + s.log() + ")")
+                                .toList());
             }
             if (!waiting.isEmpty()) {
                 System.out.print(".");
@@ -87,8 +97,10 @@ public final class Main {
 
     private static void printWelcome(StackSettings settings, List<ServiceProcess> services) {
         System.out.println();
-        System.out.println("PostgreSQL  " + settings.jdbcUrl("<orders|payments|barista|status>") + "  user/password cafe/cafe");
-        System.out.println("Kafka       " + settings.kafkaBootstrap() + "  topics " + KafkaServer.topicsWithDeadLetters());
+        System.out.println(
+                "PostgreSQL  " + settings.jdbcUrl("<orders|payments|barista|status>") + "  user/password cafe/cafe");
+        System.out.println(
+                "Kafka       " + settings.kafkaBootstrap() + "  topics " + KafkaServer.topicsWithDeadLetters());
         System.out.println("Data, logs  " + settings.dir());
         if (!services.isEmpty()) {
             System.out.println("""

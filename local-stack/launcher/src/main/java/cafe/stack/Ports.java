@@ -8,8 +8,7 @@ import java.net.Socket;
 /** Checks on local TCP ports, so a clash is reported by name instead of as a bind failure deep in a log. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static boolean inUse(int port) {
         try (Socket socket = new Socket()) {

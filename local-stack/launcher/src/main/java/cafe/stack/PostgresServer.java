@@ -29,14 +29,17 @@ final class PostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(settings.dir().resolve("postgres.log").toFile()))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                            settings.dir().resolve("postgres.log").toFile()))
                     .start();
             PostgresServer server = new PostgresServer(postgres);
             server.createDatabases();
             return server;
         } catch (IOException | SQLException e) {
-            throw new StackException("PostgreSQL did not start: " + e.getMessage()
-                    + " (see " + settings.dir().resolve("postgres.log") + ")", e);
+            throw new StackException(
+                    "PostgreSQL did not start: " + e.getMessage() + " (see "
+                            + settings.dir().resolve("postgres.log") + ")",
+                    e);
         }
     }
 
@@ -45,7 +48,8 @@ final class PostgresServer implements AutoCloseable {
         Path pidFile = settings.dir().resolve("postgres").resolve("postmaster.pid");
         try {
             return Files.exists(pidFile)
-                    ? Optional.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                    ? Optional.of(
+                            Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
                     : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

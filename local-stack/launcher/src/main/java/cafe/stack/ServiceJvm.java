@@ -23,8 +23,7 @@ public final class ServiceJvm {
 
     private static final Set<String> TOLD_NO_CACHE = ConcurrentHashMap.newKeySet();
 
-    private ServiceJvm() {
-    }
+    private ServiceJvm() {}
 
     /** The AOT cache the integration tests trained for the service (JDK 25, JEP 483/514/515). */
     public static Path aotCache(String service) {
@@ -62,7 +61,9 @@ public final class ServiceJvm {
     private static List<String> readOptions() {
         try (InputStream in = ServiceJvm.class.getResourceAsStream("service-jvm.options")) {
             String options = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            return Arrays.stream(options.split("\\s+")).filter(option -> !option.isEmpty()).toList();
+            return Arrays.stream(options.split("\\s+"))
+                    .filter(option -> !option.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 /** One packaged cafe service (JVM mode, JDK 25) run as a child process, with its log in the stack folder. */
 public final class ServiceProcess implements AutoCloseable {
 
-    public static final List<String> SERVICES = List.of("order-service", "payment-service", "barista-service", "status-service");
+    public static final List<String> SERVICES =
+            List.of("order-service", "payment-service", "barista-service", "status-service");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final int port;
@@ -40,7 +42,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** As {@link #start(String, int, Map, Path)}; {@code useAotCache} false starts it as a plain JVM (the bench compares). */
-    public static ServiceProcess start(String name, int port, Map<String, String> config, Path logDir, boolean useAotCache) {
+    public static ServiceProcess start(
+            String name, int port, Map<String, String> config, Path logDir, boolean useAotCache) {
         Path jar = ServiceJvm.runJar(name);
         if (!Files.exists(jar)) {
             throw new StackException(name + " is not built (" + jar + " is missing). Run: make build");
@@ -94,7 +97,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build();
+                    .timeout(Duration.ofSeconds(2))
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -14,7 +14,9 @@ public record StackSettings(Path dir, int postgresPort, int kafkaPort, int contr
 
     public static StackSettings fromEnvironment() {
         return new StackSettings(
-                Path.of(setting("cafe.stack.dir", "CAFE_STACK_DIR", defaultDir().toString())).toAbsolutePath().normalize(),
+                Path.of(setting("cafe.stack.dir", "CAFE_STACK_DIR", defaultDir().toString()))
+                        .toAbsolutePath()
+                        .normalize(),
                 Integer.parseInt(setting("cafe.stack.postgres-port", "CAFE_POSTGRES_PORT", "15432")),
                 Integer.parseInt(setting("cafe.stack.kafka-port", "CAFE_KAFKA_PORT", "19092")),
                 Integer.parseInt(setting("cafe.stack.controller-port", "CAFE_KAFKA_CONTROLLER_PORT", "19093")));

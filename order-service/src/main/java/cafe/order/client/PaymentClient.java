@@ -48,14 +48,16 @@ public class PaymentClient {
     public Uni<ChargeOutcome> charge(ChargeRequest request) {
         return payments.charge(request)
                 .map(ChargeOutcome::of)
-                .onFailure(PaymentClient::isDecline).recoverWithItem(ChargeOutcome.declined());
+                .onFailure(PaymentClient::isDecline)
+                .recoverWithItem(ChargeOutcome.declined());
     }
 
     /** The charge recorded for an order, if any: the truth the reconciler settles a pending order by. */
     @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 2, delay = 200)
     public Uni<Optional<PaymentReceipt>> findCharge(UUID orderId) {
-        return payments.findByOrder(orderId).map((List<PaymentReceipt> found) -> found.stream().findFirst());
+        return payments.findByOrder(orderId)
+                .map((List<PaymentReceipt> found) -> found.stream().findFirst());
     }
 
     Uni<ChargeOutcome> chargeUnavailable(ChargeRequest request, Throwable cause) {

@@ -17,9 +17,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class BaristaEventsConsumer extends InboxConsumer {
 
     BaristaEventsConsumer(OrderService orders, Inbox inbox) {
-        super(inbox, EventEffects
-                .of(BrewStarted.class, started -> orders.follow(started.orderId(), OrderStatus.BREWING))
-                .and(CoffeeReady.class, ready -> orders.follow(ready.orderId(), OrderStatus.READY)));
+        super(
+                inbox,
+                EventEffects.of(BrewStarted.class, started -> orders.follow(started.orderId(), OrderStatus.BREWING))
+                        .and(CoffeeReady.class, ready -> orders.follow(ready.orderId(), OrderStatus.READY)));
     }
 
     @Incoming("barista")

@@ -22,16 +22,25 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
     }
 
     public Uni<List<Order>> findByCustomer(String customerId, int page, int size) {
-        return find("customerId", Sort.descending("createdAt").and("id"), customerId).page(Page.of(page, size)).list();
+        return find("customerId", Sort.descending("createdAt").and("id"), customerId)
+                .page(Page.of(page, size))
+                .list();
     }
 
     public Uni<List<Order>> findAll(int page, int size) {
-        return findAll(Sort.descending("createdAt").and("id")).page(Page.of(page, size)).list();
+        return findAll(Sort.descending("createdAt").and("id"))
+                .page(Page.of(page, size))
+                .list();
     }
 
     /** Orders still PAYMENT_PENDING that were created before the cut-off, oldest first. */
     public Uni<List<Order>> findStalePending(Instant olderThan, int limit) {
-        return find("status = ?1 and createdAt < ?2", Sort.ascending("createdAt"), OrderStatus.PAYMENT_PENDING, olderThan)
-                .page(Page.ofSize(limit)).list();
+        return find(
+                        "status = ?1 and createdAt < ?2",
+                        Sort.ascending("createdAt"),
+                        OrderStatus.PAYMENT_PENDING,
+                        olderThan)
+                .page(Page.ofSize(limit))
+                .list();
     }
 }

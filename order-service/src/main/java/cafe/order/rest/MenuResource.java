@@ -22,7 +22,8 @@ public class MenuResource {
 
     @GET
     public Uni<List<MenuItemResponse>> menu() {
-        return menu.listMenu().map(items -> items.stream().map(MenuItemResponse::of).toList());
+        return menu.listMenu()
+                .map(items -> items.stream().map(MenuItemResponse::of).toList());
     }
 
     /** A menu item as the API shows it; price in minor units (cents). */

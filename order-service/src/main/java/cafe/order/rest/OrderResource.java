@@ -1,22 +1,12 @@
 package cafe.order.rest;
 
 import cafe.order.Order;
-import cafe.order.OrderResponse;
 import cafe.order.OrderPatch;
+import cafe.order.OrderResponse;
 import cafe.order.OrderService;
 import cafe.order.OrderStatus;
 import cafe.order.PlaceOrderRequest;
-import cafe.problem.Problem;
 import cafe.problem.ProblemException;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,6 +27,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -55,20 +54,47 @@ public class OrderResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Place an order", description = "Charges the payment synchronously; the order exists (PLACED) only once paid.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "order", value = "{\"customerId\":\"c-1\",\"menuId\":1,\"qty\":2}"),
-            @ExampleObject(name = "original system", value = "{\"menuId\":1,\"qty\":1,\"status\":\"Ordered\"}")}))
-    @APIResponse(responseCode = "201", description = "Paid and placed; Location names the order",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderResponse.class)))
+    @Operation(
+            summary = "Place an order",
+            description = "Charges the payment synchronously; the order exists (PLACED) only once paid.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(
+                                        name = "order",
+                                        value = "{\"customerId\":\"c-1\",\"menuId\":1,\"qty\":2}"),
+                                @ExampleObject(
+                                        name = "original system",
+                                        value = "{\"menuId\":1,\"qty\":1,\"status\":\"Ordered\"}")
+                            }))
+    @APIResponse(
+            responseCode = "201",
+            description = "Paid and placed; Location names the order",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrderResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, or a field out of range")
     @APIResponse(responseCode = "402", description = "Payment declined: the order is REJECTED")
-    @APIResponse(responseCode = "422", description = "Unknown menu item, or an Idempotency-Key reused for a different order")
-    @APIResponse(responseCode = "503", description = "Payment slow, failing or overloaded: not placed; try again shortly (Retry-After), with the same Idempotency-Key",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown menu item, or an Idempotency-Key reused for a different order")
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "Payment slow, failing or overloaded: not placed; try again shortly (Retry-After), with the same Idempotency-Key",
             headers = @Header(name = "Retry-After", description = "Seconds to wait"))
-    public Uni<Response> place(@Valid @NotNull PlaceOrderRequest request,
-            @Parameter(description = "Makes a retry safe: the same key and body return the first result, never a second order or charge")
-            @RestHeader("Idempotency-Key") @Size(min = 1, max = 128) String idempotencyKey, @Context UriInfo uri) {
+    public Uni<Response> place(
+            @Valid @NotNull PlaceOrderRequest request,
+            @Parameter(
+                            description =
+                                    "Makes a retry safe: the same key and body return the first result, never a second order or charge")
+                    @RestHeader("Idempotency-Key")
+                    @Size(min = 1, max = 128)
+                    String idempotencyKey,
+            @Context UriInfo uri) {
         return orders.place(request, idempotencyKey).map(order -> placed(order, uri));
     }
 
@@ -83,7 +109,9 @@ public class OrderResource {
 
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Cancel an order", description = "Allowed while PLACED or BREWING; stops the coffee and refunds the payment.")
+    @Operation(
+            summary = "Cancel an order",
+            description = "Allowed while PLACED or BREWING; stops the coffee and refunds the payment.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "Too late: READY, CANCELED or REJECTED")
@@ -95,7 +123,9 @@ public class OrderResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel an order (the original system's call)", description = "Body {\"status\":\"OrderCanceled\"}.")
+    @Operation(
+            summary = "Cancel an order (the original system's call)",
+            description = "Body {\"status\":\"OrderCanceled\"}.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "400", description = "Any other change")
     @APIResponse(responseCode = "409", description = "Too late to cancel")
@@ -107,18 +137,26 @@ public class OrderResource {
     @Operation(summary = "List orders, newest first", description = "Optionally of one customer; paged.")
     @APIResponse(responseCode = "200", description = "A page of orders")
     @APIResponse(responseCode = "400", description = "Page or size out of range")
-    public Uni<List<OrderResponse>> list(@RestQuery @Size(min = 1, max = 64) String customerId,
+    public Uni<List<OrderResponse>> list(
+            @RestQuery @Size(min = 1, max = 64) String customerId,
             @RestQuery @DefaultValue("0") @Min(0) int page,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return orders.list(customerId, page, size).map(found -> found.stream().map(OrderResponse::of).toList());
+        return orders.list(customerId, page, size)
+                .map(found -> found.stream().map(OrderResponse::of).toList());
     }
 
     private static Response placed(Order order, UriInfo uri) {
         if (order.status == OrderStatus.REJECTED) {
-            throw new ProblemException(402, "Payment Declined", "The payment for this order was declined; it was not placed",
-                    Map.of("orderId", order.id, "status", order.status), null);
+            throw new ProblemException(
+                    402,
+                    "Payment Declined",
+                    "The payment for this order was declined; it was not placed",
+                    Map.of("orderId", order.id, "status", order.status),
+                    null);
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(order.id.toString()).build())
-                .entity(OrderResponse.of(order)).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(order.id.toString()).build())
+                .entity(OrderResponse.of(order))
+                .build();
     }
 }

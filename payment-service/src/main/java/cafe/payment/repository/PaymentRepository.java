@@ -21,12 +21,15 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
     }
 
     public Uni<Payment> lockByOrder(UUID orderId) {
-        return find("orderId", orderId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return find("orderId", orderId)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     /** Inserts the payment unless the order already has one; the unique constraint decides under concurrency. */
     public Uni<Payment> insertOnce(Payment payment) {
-        return getSession().chain(session -> session.createNativeQuery(INSERT_ONCE)
+        return getSession()
+                .chain(session -> session.createNativeQuery(INSERT_ONCE)
                         .setParameter("id", payment.id)
                         .setParameter("orderId", payment.orderId)
                         .setParameter("amount", payment.amount)

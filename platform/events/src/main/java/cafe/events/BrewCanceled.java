@@ -6,5 +6,4 @@ import java.util.UUID;
 
 /** The barista dropped the ticket of a cancelled order (a drink already made is discarded). */
 @RegisterForReflection
-public record BrewCanceled(UUID orderId, UUID ticketId, Instant canceledAt) implements CafeEvent {
-}
+public record BrewCanceled(UUID orderId, UUID ticketId, Instant canceledAt) implements CafeEvent {}

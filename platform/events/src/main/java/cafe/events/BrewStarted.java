@@ -6,5 +6,4 @@ import java.util.UUID;
 
 /** The barista started making the order's coffee. */
 @RegisterForReflection
-public record BrewStarted(UUID orderId, UUID ticketId, Instant startedAt) implements CafeEvent {
-}
+public record BrewStarted(UUID orderId, UUID ticketId, Instant startedAt) implements CafeEvent {}

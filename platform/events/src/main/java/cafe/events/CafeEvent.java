@@ -3,7 +3,8 @@ package cafe.events;
 import java.util.UUID;
 
 /** A fact of the order lifecycle; every event belongs to one order, whose id is the Kafka key. */
-public sealed interface CafeEvent permits OrderPlaced, OrderCanceled, PaymentRefunded, BrewStarted, CoffeeReady, BrewCanceled {
+public sealed interface CafeEvent
+        permits OrderPlaced, OrderCanceled, PaymentRefunded, BrewStarted, CoffeeReady, BrewCanceled {
 
     UUID orderId();
 

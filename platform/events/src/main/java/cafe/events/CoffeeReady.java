@@ -6,5 +6,4 @@ import java.util.UUID;
 
 /** The order's coffee is ready to be picked up. */
 @RegisterForReflection
-public record CoffeeReady(UUID orderId, UUID ticketId, Instant readyAt) implements CafeEvent {
-}
+public record CoffeeReady(UUID orderId, UUID ticketId, Instant readyAt) implements CafeEvent {}

@@ -15,8 +15,7 @@ public final class EventCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static String toJson(CafeEvent event) {
         try {

@@ -34,12 +34,16 @@ public enum EventType {
     }
 
     public static EventType of(Class<? extends CafeEvent> payload) {
-        return Arrays.stream(values()).filter(t -> t.payload == payload).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.payload == payload)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No event type for " + payload.getSimpleName()));
     }
 
     public static EventType ofCeType(String ceType) {
-        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.ceType.equals(ceType))
+                .findFirst()
                 .orElseThrow(() -> new UnknownEventException("Unknown event type: " + ceType));
     }
 }

@@ -6,5 +6,4 @@ import java.util.UUID;
 
 /** The customer cancelled a placed order: stop the coffee and refund the payment. */
 @RegisterForReflection
-public record OrderCanceled(UUID orderId, String customerId, UUID paymentId, Instant canceledAt) implements CafeEvent {
-}
+public record OrderCanceled(UUID orderId, String customerId, UUID paymentId, Instant canceledAt) implements CafeEvent {}

@@ -6,6 +6,14 @@ import java.util.UUID;
 
 /** A paid order: the barista may make it. Published only after the payment was approved. */
 @RegisterForReflection
-public record OrderPlaced(UUID orderId, String customerId, int menuId, String item, int qty,
-        long amount, String currency, UUID paymentId, Instant placedAt) implements CafeEvent {
-}
+public record OrderPlaced(
+        UUID orderId,
+        String customerId,
+        int menuId,
+        String item,
+        int qty,
+        long amount,
+        String currency,
+        UUID paymentId,
+        Instant placedAt)
+        implements CafeEvent {}

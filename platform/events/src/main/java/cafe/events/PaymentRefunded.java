@@ -6,5 +6,5 @@ import java.util.UUID;
 
 /** The charge of a cancelled order was paid back. */
 @RegisterForReflection
-public record PaymentRefunded(UUID orderId, UUID paymentId, long amount, String currency, Instant refundedAt) implements CafeEvent {
-}
+public record PaymentRefunded(UUID orderId, UUID paymentId, long amount, String currency, Instant refundedAt)
+        implements CafeEvent {}

@@ -10,8 +10,7 @@ public final class Topics {
     public static final String BARISTA = "cafe-barista";
     public static final List<String> ALL = List.of(ORDERS, PAYMENTS, BARISTA);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String deadLetter(String topic) {
         return topic + "-dlq";

@@ -33,26 +33,32 @@ class EventCodecTest {
 
     @Test
     void aFieldThisVersionDoesNotKnowIsIgnored() {
-        String json = "{\"orderId\":\"" + ORDER + "\",\"ticketId\":\"" + UUID.randomUUID() + "\",\"startedAt\":\"" + AT + "\",\"station\":2}";
+        String json = "{\"orderId\":\"" + ORDER + "\",\"ticketId\":\"" + UUID.randomUUID() + "\",\"startedAt\":\"" + AT
+                + "\",\"station\":2}";
 
-        assertEquals(ORDER, EventCodec.fromJson("cafe.barista.brew-started", json).orderId());
+        assertEquals(
+                ORDER, EventCodec.fromJson("cafe.barista.brew-started", json).orderId());
     }
 
     @Test
     void anUnknownTypeIsRefused() {
-        UnknownEventException refused = assertThrows(UnknownEventException.class, () -> EventCodec.fromJson("cafe.order.teleported", "{}"));
+        UnknownEventException refused =
+                assertThrows(UnknownEventException.class, () -> EventCodec.fromJson("cafe.order.teleported", "{}"));
 
         assertTrue(refused.getMessage().contains("cafe.order.teleported"), refused.getMessage());
     }
 
     @Test
     void dataWithoutAnOrderIdIsRefused() {
-        assertThrows(UnknownEventException.class, () -> EventCodec.fromJson("cafe.barista.coffee-ready", "{\"readyAt\":\"" + AT + "\"}"));
+        assertThrows(
+                UnknownEventException.class,
+                () -> EventCodec.fromJson("cafe.barista.coffee-ready", "{\"readyAt\":\"" + AT + "\"}"));
     }
 
     @Test
     void aMissingNumberIsRefusedRatherThanReadAsZero() {
-        String json = "{\"orderId\":\"" + ORDER + "\",\"paymentId\":\"" + UUID.randomUUID() + "\",\"currency\":\"EUR\",\"refundedAt\":\"" + AT + "\"}";
+        String json = "{\"orderId\":\"" + ORDER + "\",\"paymentId\":\"" + UUID.randomUUID()
+                + "\",\"currency\":\"EUR\",\"refundedAt\":\"" + AT + "\"}";
 
         assertThrows(UnknownEventException.class, () -> EventCodec.fromJson("cafe.payment.refunded", json));
     }

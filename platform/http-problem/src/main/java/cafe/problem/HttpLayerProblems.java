@@ -28,19 +28,24 @@ public class HttpLayerProblems {
 
     private void rejectOversizedBody(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || !length.chars().allMatch(Character::isDigit) || length.length() > 18
+        if (length == null
+                || !length.chars().allMatch(Character::isDigit)
+                || length.length() > 18
                 || Long.parseLong(length) <= maxBodyBytes) {
             context.next();
             return;
         }
-        context.response().setStatusCode(413)
+        context.response()
+                .setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(new JsonObject()
                         .put("type", "about:blank")
                         .put("title", "Content Too Large")
                         .put("status", 413)
-                        .put("detail", "The request body is larger than the " + maxBodyBytes + " bytes this service accepts")
+                        .put(
+                                "detail",
+                                "The request body is larger than the " + maxBodyBytes + " bytes this service accepts")
                         .put("instance", context.request().path())
                         .encode());
     }

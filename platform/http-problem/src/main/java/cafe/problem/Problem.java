@@ -10,7 +10,12 @@ import java.util.Map;
 /** An RFC 7807 problem document: what went wrong, in words a client can show, never a stack trace. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance,
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
         @JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

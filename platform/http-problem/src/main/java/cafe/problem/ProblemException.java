@@ -15,7 +15,8 @@ public class ProblemException extends RuntimeException {
         this(status, title, detail, Map.of(), null);
     }
 
-    public ProblemException(int status, String title, String detail, Map<String, Object> extensions, Duration retryAfter) {
+    public ProblemException(
+            int status, String title, String detail, Map<String, Object> extensions, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;
@@ -33,8 +34,12 @@ public class ProblemException extends RuntimeException {
 
     /** A request that is well-formed but names something invalid, such as an unknown menu item. */
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(422, "Unprocessable Content", field + ": " + message,
-                Map.of("violations", java.util.List.of(Map.of("field", field, "message", message))), null);
+        return new ProblemException(
+                422,
+                "Unprocessable Content",
+                field + ": " + message,
+                Map.of("violations", java.util.List.of(Map.of("field", field, "message", message))),
+                null);
     }
 
     /** Try again shortly: the request was not carried out, and may be sent again as it is. */

@@ -33,17 +33,22 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .map(v -> Map.of("field", field(v), "message", v.getMessage()))
                 .toList();
-        String detail = violations.stream().map(v -> v.get("field") + ": " + v.get("message")).collect(Collectors.joining("; "));
+        String detail = violations.stream()
+                .map(v -> v.get("field") + ": " + v.get("message"))
+                .collect(Collectors.joining("; "));
         return respond(400, "Bad Request", detail, uri, Map.of("violations", violations));
     }
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")) : "";
+        String field = e instanceof JsonMappingException mapping
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                : "";
         String detail = field.isEmpty() ? "The request body is not valid JSON" : field + ": wrong type or format";
-        Map<String, Object> extensions = field.isEmpty() ? Map.of()
+        Map<String, Object> extensions = field.isEmpty()
+                ? Map.of()
                 : Map.of("violations", List.of(Map.of("field", field, "message", "wrong type or format")));
         return respond(400, "Bad Request", detail, uri, extensions);
     }
@@ -60,7 +65,8 @@ public class ProblemMappers {
             return unreadable(json, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        Response.ResponseBuilder builder = problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, Map.of());
+        Response.ResponseBuilder builder =
+                problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, Map.of());
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 values.forEach(value -> builder.header(name, value));
@@ -79,9 +85,10 @@ public class ProblemMappers {
         return problem(status, title, detail, uri, extensions).build();
     }
 
-    private static Response.ResponseBuilder problem(int status, String title, String detail, UriInfo uri,
-            Map<String, Object> extensions) {
-        Problem problem = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), extensions);
+    private static Response.ResponseBuilder problem(
+            int status, String title, String detail, UriInfo uri, Map<String, Object> extensions) {
+        Problem problem =
+                new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), extensions);
         return Response.status(status).type(Problem.MEDIA).entity(problem);
     }
 
@@ -89,6 +96,8 @@ public class ProblemMappers {
     private static String field(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.");
-        return parts.length >= 3 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+        return parts.length >= 3
+                ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
     }
 }

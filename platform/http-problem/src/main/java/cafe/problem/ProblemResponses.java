@@ -31,7 +31,10 @@ public class ProblemResponses implements OASFilter {
             api.setComponents(OASFactory.createComponents());
         }
         api.getComponents().addSchema(SCHEMA, problemSchema());
-        api.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().forEach(ProblemResponses::document));
+        api.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(path -> path.getOperations().values().forEach(ProblemResponses::document));
     }
 
     private static void document(Operation operation) {
@@ -40,13 +43,18 @@ public class ProblemResponses implements OASFilter {
         }
         APIResponses responses = operation.getResponses();
         if (operation.getRequestBody() != null) {
-            addUnlessDescribed(responses, "400", "The body is not valid JSON, a field has the wrong type, or a value is out of range");
+            addUnlessDescribed(
+                    responses,
+                    "400",
+                    "The body is not valid JSON, a field has the wrong type, or a value is out of range");
             addUnlessDescribed(responses, "413", "The body is larger than this service accepts");
         }
         responses.getAPIResponses().forEach((status, response) -> {
             boolean error = status.startsWith("4") || status.startsWith("5");
-            if (error && (response.getContent() == null || response.getContent().getMediaTypes() == null
-                    || response.getContent().getMediaTypes().isEmpty())) {
+            if (error
+                    && (response.getContent() == null
+                            || response.getContent().getMediaTypes() == null
+                            || response.getContent().getMediaTypes().isEmpty())) {
                 response.setContent(problemContent());
             }
         });
@@ -59,8 +67,11 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static Content problemContent() {
-        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA)));
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(SCHEMA)));
     }
 
     private static Schema problemSchema() {
@@ -69,14 +80,22 @@ public class ProblemResponses implements OASFilter {
                 .description("An RFC 7807 problem document: what went wrong, in words a client can show")
                 .addProperty("type", text("about:blank"))
                 .addProperty("title", text("The status's reason phrase, e.g. Conflict"))
-                .addProperty("status", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).description("The HTTP status"))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .type(List.of(SchemaType.INTEGER))
+                                .description("The HTTP status"))
                 .addProperty("detail", text("What went wrong with this request"))
                 .addProperty("instance", text("The path of the request"))
-                .addProperty("violations", OASFactory.createSchema().type(List.of(SchemaType.ARRAY))
-                        .description("For a 400 or 422 about fields: each field and what is wrong with it")
-                        .items(OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
-                                .addProperty("field", text("The request field"))
-                                .addProperty("message", text("What is wrong with it"))))
+                .addProperty(
+                        "violations",
+                        OASFactory.createSchema()
+                                .type(List.of(SchemaType.ARRAY))
+                                .description("For a 400 or 422 about fields: each field and what is wrong with it")
+                                .items(OASFactory.createSchema()
+                                        .type(List.of(SchemaType.OBJECT))
+                                        .addProperty("field", text("The request field"))
+                                        .addProperty("message", text("What is wrong with it"))))
                 .required(List.of("type", "title", "status"));
     }
 

@@ -16,7 +16,11 @@ class ProblemMappersTest {
 
     @Test
     void aBusinessRefusalKeepsItsStatusTitleAndDetail() {
-        given().when().get("/problems/conflict").then().statusCode(409).contentType(Problem.MEDIA_TYPE)
+        given().when()
+                .get("/problems/conflict")
+                .then()
+                .statusCode(409)
+                .contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("about:blank"))
                 .body("title", equalTo("Conflict"))
                 .body("status", equalTo(409))
@@ -26,15 +30,24 @@ class ProblemMappersTest {
 
     @Test
     void unavailableTellsWhenToTryAgainInWholeSeconds() {
-        given().when().get("/problems/unavailable").then().statusCode(503).contentType(Problem.MEDIA_TYPE)
+        given().when()
+                .get("/problems/unavailable")
+                .then()
+                .statusCode(503)
+                .contentType(Problem.MEDIA_TYPE)
                 .header("Retry-After", "2")
                 .body("detail", containsString("try again shortly"));
     }
 
     @Test
     void constraintViolationsNameTheFieldsInOrder() {
-        given().contentType(ContentType.JSON).body("{\"name\":\"\",\"qty\":0}").when().post("/problems/drinks")
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"\",\"qty\":0}")
+                .when()
+                .post("/problems/drinks")
+                .then()
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
                 .body("violations", hasSize(2))
                 .body("violations[0].field", equalTo("name"))
                 .body("violations[1].field", equalTo("qty"))
@@ -43,40 +56,75 @@ class ProblemMappersTest {
 
     @Test
     void malformedJsonIsABadRequestWithoutAField() {
-        given().contentType(ContentType.JSON).body("{\"name\":").when().post("/problems/drinks")
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":")
+                .when()
+                .post("/problems/drinks")
+                .then()
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
                 .body("detail", equalTo("The request body is not valid JSON"));
     }
 
     @Test
     void aWrongTypeNamesTheField() {
-        given().contentType(ContentType.JSON).body("{\"name\":\"Latte\",\"qty\":1.5}").when().post("/problems/drinks")
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"Latte\",\"qty\":1.5}")
+                .when()
+                .post("/problems/drinks")
+                .then()
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
                 .body("violations[0].field", equalTo("qty"))
                 .body("detail", equalTo("qty: wrong type or format"));
     }
 
     @Test
     void anUnknownRouteAndAWrongMethodAreProblemsToo() {
-        given().when().get("/problems/nowhere").then().statusCode(404).contentType(Problem.MEDIA_TYPE).body("status", equalTo(404));
-        given().when().delete("/problems/conflict").then().statusCode(405).contentType(Problem.MEDIA_TYPE).body("status", equalTo(405));
+        given().when()
+                .get("/problems/nowhere")
+                .then()
+                .statusCode(404)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(404));
+        given().when()
+                .delete("/problems/conflict")
+                .then()
+                .statusCode(405)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(405));
     }
 
     @Test
     void aWrongContentTypeIsUnsupported() {
-        given().contentType(ContentType.TEXT).body("Latte").when().post("/problems/drinks")
-                .then().statusCode(415).contentType(Problem.MEDIA_TYPE);
+        given().contentType(ContentType.TEXT)
+                .body("Latte")
+                .when()
+                .post("/problems/drinks")
+                .then()
+                .statusCode(415)
+                .contentType(Problem.MEDIA_TYPE);
     }
 
     @Test
     void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
-        given().contentType(ContentType.JSON).body("{\"name\":\"" + "x".repeat(20_000) + "\",\"qty\":1}").when().post("/problems/drinks")
-                .then().statusCode(413).contentType(Problem.MEDIA_TYPE).body("status", equalTo(413));
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"" + "x".repeat(20_000) + "\",\"qty\":1}")
+                .when()
+                .post("/problems/drinks")
+                .then()
+                .statusCode(413)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(413));
     }
 
     @Test
     void aBugIsA500ThatRevealsNothing() {
-        given().when().get("/problems/bug").then().statusCode(500).contentType(Problem.MEDIA_TYPE)
+        given().when()
+                .get("/problems/bug")
+                .then()
+                .statusCode(500)
+                .contentType(Problem.MEDIA_TYPE)
                 .body("detail", not(containsString("password")))
                 .body("detail", containsString("logged"));
     }

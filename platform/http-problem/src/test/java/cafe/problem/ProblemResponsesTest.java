@@ -17,7 +17,11 @@ class ProblemResponsesTest {
 
     @Test
     void anOperationWithABodyAnswersBadRequestAndTooLargeAsProblems() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .rootPath("paths.'/problems/drinks'.post.responses")
                 .body("'400'." + PROBLEM, equalTo("#/components/schemas/Problem"))
                 .body("'413'." + PROBLEM, equalTo("#/components/schemas/Problem"))
@@ -26,13 +30,21 @@ class ProblemResponsesTest {
 
     @Test
     void anOperationWithoutABodyGetsNoBodyErrors() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/problems/conflict'.get.responses.'413'", nullValue());
     }
 
     @Test
     void theProblemSchemaIsDescribedOnce() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .rootPath("components.schemas.Problem")
                 .body("required", hasItems("type", "title", "status"))
                 .body("properties.violations.items.properties.field", notNullValue());

@@ -15,8 +15,8 @@ import java.time.Duration;
 @Path("/problems")
 public class ProblemsResource {
 
-    public record Drink(@NotBlank String name, @Min(1) @Max(20) int qty) {
-    }
+    public record Drink(
+            @NotBlank String name, @Min(1) @Max(20) int qty) {}
 
     @GET
     @Path("conflict")

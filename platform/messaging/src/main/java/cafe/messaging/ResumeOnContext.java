@@ -1,7 +1,7 @@
 package cafe.messaging;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.opentelemetry.context.Scope;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -17,8 +17,7 @@ import java.util.function.Supplier;
  */
 public final class ResumeOnContext {
 
-    private ResumeOnContext() {
-    }
+    private ResumeOnContext() {}
 
     /**
      * Runs work on a fresh duplicated context of its own, so that pieces of work in flight together
@@ -33,10 +32,11 @@ public final class ResumeOnContext {
         }
         Context own = VertxContext.createNewDuplicatedContext(current);
         VertxContextSafetyToggle.setContextSafe(own, true);
-        return Uni.createFrom().emitter(emitter -> own.runOnContext(ignored -> {
-            Scope scope = trace.makeCurrent();
-            work.get().onTermination().invoke(scope::close).subscribe().with(emitter::complete, emitter::fail);
-        }));
+        return Uni.createFrom()
+                .emitter(emitter -> own.runOnContext(ignored -> {
+                    Scope scope = trace.makeCurrent();
+                    work.get().onTermination().invoke(scope::close).subscribe().with(emitter::complete, emitter::fail);
+                }));
     }
 
     /** An executor for {@code Uni.emitOn}: runs on the caller's current Vert.x context. */

@@ -28,8 +28,7 @@ public final class TraceParent {
         }
     };
 
-    private TraceParent() {
-    }
+    private TraceParent() {}
 
     /** The traceparent of the current span, or null outside a sampled or valid trace. */
     public static String current() {

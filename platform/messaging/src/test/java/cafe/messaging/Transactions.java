@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 /** Runs reactive work in a transaction from a test thread, and waits for it. */
 public final class Transactions {
 
-    private Transactions() {
-    }
+    private Transactions() {}
 
     public static <T> T inTransaction(Supplier<Uni<T>> work) {
         return onVertx(() -> Panache.withTransaction(work));

@@ -21,11 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventSchemas {
 
     static final String LOCATION = "cafe/events/schema/";
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /** The event's data, after asserting that it conforms to the schema of its type. */
     public static String conforming(String ceType, String json) {
@@ -39,8 +39,13 @@ public final class EventSchemas {
     /** What in the event's data breaks the schema of its type; empty when it conforms. */
     public static List<String> violations(String ceType, String json) {
         return schema(ceType)
-                .validate(json, InputFormat.JSON, context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)))
-                .stream().map(Error::toString).toList();
+                .validate(
+                        json,
+                        InputFormat.JSON,
+                        context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)))
+                .stream()
+                .map(Error::toString)
+                .toList();
     }
 
     /** The schema document's first example of a valid event of this type, as JSON. */
@@ -56,7 +61,8 @@ public final class EventSchemas {
     private static Schema load(String ceType) {
         try (InputStream in = EventType.class.getClassLoader().getResourceAsStream(LOCATION + ceType + ".json")) {
             if (in == null) {
-                throw new AssertionError("No schema for " + ceType + " at " + LOCATION + ceType + ".json in platform/events");
+                throw new AssertionError(
+                        "No schema for " + ceType + " at " + LOCATION + ceType + ".json in platform/events");
             }
             return REGISTRY.getSchema(in);
         } catch (IOException e) {

@@ -22,8 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** For tests: writes binary-mode CloudEvents to the stack's Kafka, and reads what services published. */
 public final class KafkaEvents {
 
-    private KafkaEvents() {
-    }
+    private KafkaEvents() {}
 
     /**
      * Sends a binary-mode CloudEvent (ce_* headers, JSON data) keyed by the order id, as its producer
@@ -51,7 +50,8 @@ public final class KafkaEvents {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + record.topic(), e);
@@ -62,23 +62,27 @@ public final class KafkaEvents {
      * The event of this type a service published for the order, after checking it against the schema of
      * its type: a producer's test proves it keeps the contract its consumers are tested with.
      */
-    public static ConsumerRecord<String, String> awaitEvent(String topic, String orderId, String type, Duration timeout) {
-        ConsumerRecord<String, String> event = await(topic, r -> orderId.equals(r.key()) && type.equals(header(r, "ce_type")), timeout)
-                .stream().findFirst().orElseThrow(() -> new AssertionError("no " + type + " on " + topic + " for order " + orderId));
+    public static ConsumerRecord<String, String> awaitEvent(
+            String topic, String orderId, String type, Duration timeout) {
+        ConsumerRecord<String, String> event =
+                await(topic, r -> orderId.equals(r.key()) && type.equals(header(r, "ce_type")), timeout).stream()
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no " + type + " on " + topic + " for order " + orderId));
         EventSchemas.conforming(type, event.value());
         return event;
     }
 
     /** Reads the topic from the start until a record matches or the time is up; returns the matches. */
-    public static List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match,
-            Duration timeout) {
+    public static List<ConsumerRecord<String, String>> await(
+            String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             while (found.isEmpty() && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
@@ -97,9 +101,11 @@ public final class KafkaEvents {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -117,13 +123,18 @@ public final class KafkaEvents {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
             long lag = 0;
             for (String group : groups) {
-                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata>
+                        committed = admin.listConsumerGroupOffsets(group)
+                                .partitionsToOffsetAndMetadata()
+                                .get();
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                        new java.util.HashMap<>();
                 committed.keySet().forEach(p -> latest.put(p, org.apache.kafka.clients.admin.OffsetSpec.latest()));
                 var ends = admin.listOffsets(latest).all().get();
                 for (var entry : committed.entrySet()) {
-                    lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                    lag += Math.max(
+                            0,
+                            ends.get(entry.getKey()).offset() - entry.getValue().offset());
                 }
             }
             return lag;

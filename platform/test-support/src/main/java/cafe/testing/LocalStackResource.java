@@ -1,7 +1,6 @@
 package cafe.testing;
 
 import cafe.stack.LocalStack;
-import cafe.stack.StackSettings;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

@@ -17,18 +17,24 @@ import java.util.UUID;
 /** For a service's tests: its OpenAPI document ({@code /q/openapi}) checked against the routes it serves. */
 public final class OpenApiContract {
 
-    private OpenApiContract() {
-    }
+    private OpenApiContract() {}
 
     public static JsonPath document() {
-        return given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        return given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Every documented operation, as {@code "METHOD /path"}. */
     public static Set<String> operations() {
         Map<String, Map<String, Object>> paths = document().getMap("paths");
         Set<String> operations = new TreeSet<>();
-        paths.forEach((path, methods) -> methods.keySet().forEach(method -> operations.add(method.toUpperCase() + " " + path)));
+        paths.forEach((path, methods) ->
+                methods.keySet().forEach(method -> operations.add(method.toUpperCase() + " " + path)));
         return operations;
     }
 
@@ -58,11 +64,13 @@ public final class OpenApiContract {
     public static void assertEveryOperationIsRouted(Set<String> notRun) {
         for (String operation : operations()) {
             String[] parts = operation.split(" ");
-            RequestSpecification request = given().contentType("application/json").body("{}");
+            RequestSpecification request =
+                    given().contentType("application/json").body("{}");
             if (notRun.contains(operation)) {
                 request = request.accept("text/plain");
             }
-            Response response = request.request(parts[0], parts[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString()));
+            Response response = request.request(
+                    parts[0], parts[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString()));
             assertThat(operation, response.statusCode(), not(equalTo(405)));
             String detail = response.statusCode() == 404 ? response.path("detail") : "";
             assertThat(operation + " is routed", detail == null ? "" : detail, not(startsWith("HTTP 404")));

@@ -13,8 +13,7 @@ import java.util.Map;
 /** For tests: reads a service's database directly, to check what was (or was not) stored. */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** The single number a query such as {@code select count(*) ...} returns. */
     public static long number(String database, String sql, Object... params) {
@@ -58,8 +57,10 @@ public final class Sql {
     }
 
     private static <T> T run(String database, String sql, Object[] params, Work<T> work) {
-        try (Connection connection = DriverManager.getConnection(LocalStack.shared().settings().jdbcUrl(database),
-                StackSettings.DB_USER, StackSettings.DB_PASSWORD);
+        try (Connection connection = DriverManager.getConnection(
+                        LocalStack.shared().settings().jdbcUrl(database),
+                        StackSettings.DB_USER,
+                        StackSettings.DB_PASSWORD);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);

@@ -22,7 +22,8 @@ class EventSchemasTest {
 
         CafeEvent read = EventCodec.fromJson(type.ceType(), example);
         assertEquals(type.payload(), read.getClass());
-        assertEquals(List.of(), EventSchemas.violations(type.ceType(), EventCodec.toJson(read)), "what the record writes");
+        assertEquals(
+                List.of(), EventSchemas.violations(type.ceType(), EventCodec.toJson(read)), "what the record writes");
     }
 
     @ParameterizedTest
@@ -31,9 +32,12 @@ class EventSchemasTest {
         String example = EventSchemas.example(type.ceType());
         String orderId = EventCodec.fromJson(type.ceType(), example).orderId().toString();
 
-        assertFalse(EventSchemas.violations(type.ceType(), example.replace("\"orderId\":\"" + orderId + "\",", "")).isEmpty());
-        assertFalse(EventSchemas.violations(type.ceType(), example.replaceFirst("\\{", "{\"extra\":1,")).isEmpty());
-        assertFalse(EventSchemas.violations(type.ceType(), example.replace(orderId, "not-a-uuid")).isEmpty());
+        assertFalse(EventSchemas.violations(type.ceType(), example.replace("\"orderId\":\"" + orderId + "\",", ""))
+                .isEmpty());
+        assertFalse(EventSchemas.violations(type.ceType(), example.replaceFirst("\\{", "{\"extra\":1,"))
+                .isEmpty());
+        assertFalse(EventSchemas.violations(type.ceType(), example.replace(orderId, "not-a-uuid"))
+                .isEmpty());
         assertThrows(AssertionError.class, () -> EventSchemas.conforming(type.ceType(), "{}"));
     }
 }

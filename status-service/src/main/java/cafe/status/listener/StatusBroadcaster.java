@@ -29,20 +29,27 @@ public class StatusBroadcaster {
     private final PgSubscriber subscriber;
     private final ObjectMapper json;
 
-    StatusBroadcaster(Vertx vertx, ObjectMapper json,
+    StatusBroadcaster(
+            Vertx vertx,
+            ObjectMapper json,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.json = json;
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", "")).setUser(user).setPassword(password);
+        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
+                .setUser(user)
+                .setPassword(password);
         this.subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
     }
 
     void listen(@Observes StartupEvent started) {
         subscriber.channel(CHANNEL).handler(this::publish);
-        subscriber.connect().subscribe().with(
-                connected -> Log.info("Listening for view changes"),
-                failure -> Log.errorf("Cannot listen for view changes: %s", failure.getMessage()));
+        subscriber
+                .connect()
+                .subscribe()
+                .with(
+                        connected -> Log.info("Listening for view changes"),
+                        failure -> Log.errorf("Cannot listen for view changes: %s", failure.getMessage()));
     }
 
     void close(@Observes ShutdownEvent stopping) {

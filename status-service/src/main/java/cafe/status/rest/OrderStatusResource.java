@@ -1,14 +1,7 @@
 package cafe.status.rest;
 
-import cafe.problem.Problem;
 import cafe.status.OrderStatusDocument;
 import cafe.status.OrderStatusService;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
@@ -22,6 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -40,8 +39,10 @@ public class OrderStatusResource {
 
     @GET
     @Path("{orderId}")
-    @Operation(summary = "Read an order's status", description = "The order as its events describe it: status, payment state and timeline."
-            + " The view follows the events, so a just-placed order may be unknown for a moment.")
+    @Operation(
+            summary = "Read an order's status",
+            description = "The order as its events describe it: status, payment state and timeline."
+                    + " The view follows the events, so a just-placed order may be unknown for a moment.")
     @APIResponse(responseCode = "200", description = "The order's status document")
     @APIResponse(responseCode = "404", description = "The view does not know the order (yet)")
     public Uni<OrderStatusDocument> get(@Parameter(description = "The order's id") @RestPath UUID orderId) {
@@ -56,11 +57,19 @@ public class OrderStatusResource {
     @Path("{orderId}/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Follow an order's status live", description = "Server-Sent Events, each one status document as JSON: the document now,"
-            + " then one per change; the stream closes after READY or CANCELED. An order the view does not know yet is waited for"
-            + " a while (cafe.status.stream-wait-for-unknown, 30s by default); if it does not appear, the stream ends without events.")
-    @APIResponse(responseCode = "200", description = "The stream of status documents",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = OrderStatusDocument.class)))
+    @Operation(
+            summary = "Follow an order's status live",
+            description =
+                    "Server-Sent Events, each one status document as JSON: the document now,"
+                            + " then one per change; the stream closes after READY or CANCELED. An order the view does not know yet is waited for"
+                            + " a while (cafe.status.stream-wait-for-unknown, 30s by default); if it does not appear, the stream ends without events.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The stream of status documents",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            schema = @Schema(implementation = OrderStatusDocument.class)))
     @APIResponse(responseCode = "404", description = "orderId is not a UUID")
     public Multi<OrderStatusDocument> stream(@Parameter(description = "The order's id") @RestPath UUID orderId) {
         return statuses.follow(orderId);
@@ -70,14 +79,18 @@ public class OrderStatusResource {
     @Operation(summary = "List a customer's orders, newest first", description = "Paged.")
     @APIResponse(responseCode = "200", description = "A page of status documents")
     @APIResponse(responseCode = "400", description = "customerId missing or too long, or page or size out of range")
-    @APIResponse(responseCode = "404", description = "page or size not a number (an unconvertible query parameter is a 404 in JAX-RS)")
+    @APIResponse(
+            responseCode = "404",
+            description = "page or size not a number (an unconvertible query parameter is a 404 in JAX-RS)")
     public Uni<List<OrderStatusDocument>> byCustomer(
             @Parameter(description = "The customer whose orders to list", required = true, example = "c-1")
-            @RestQuery @NotNull @Size(min = 1, max = 64) String customerId,
-            @Parameter(description = "Page number, from 0")
-            @RestQuery @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Documents per page, 1 to 100")
-            @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
+                    @RestQuery
+                    @NotNull
+                    @Size(min = 1, max = 64)
+                    String customerId,
+            @Parameter(description = "Page number, from 0") @RestQuery @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Documents per page, 1 to 100") @RestQuery @DefaultValue("20") @Min(1) @Max(100)
+                    int size) {
         return statuses.findByCustomer(customerId, page, size);
     }
 }

@@ -1,7 +1,6 @@
 package cafe.messaging.inbox;
 
 import cafe.events.UnknownEventException;
-import cafe.problem.Problem;
 import cafe.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -12,8 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,27 +34,36 @@ public class CloudEventResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Operation(summary = "Apply an event delivered as a binary-mode CloudEvent",
+    @Operation(
+            summary = "Apply an event delivered as a binary-mode CloudEvent",
             description = "Idempotent on ce-id: a redelivered event is acknowledged and changes nothing")
     @APIResponse(responseCode = "202", description = "Applied, or already applied before")
-    @APIResponse(responseCode = "400", description = "Not a CloudEvents 1.0 binary-mode request, ce-id not a UUID, unknown ce-type or unreadable data; do not retry")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Not a CloudEvents 1.0 binary-mode request, ce-id not a UUID, unknown ce-type or unreadable data; do not retry")
     @APIResponse(responseCode = "500", description = "Could not be applied now; the sender retries")
     public Uni<Response> receive(
             @Parameter(description = "The event's id, a UUID") @RestHeader("ce-id") String id,
             @Parameter(description = "The event's type, e.g. cafe.order.placed") @RestHeader("ce-type") String type,
-            @Parameter(description = "Must be 1.0") @RestHeader("ce-specversion") String specVersion, String data) {
+            @Parameter(description = "Must be 1.0") @RestHeader("ce-specversion") String specVersion,
+            String data) {
         ReceivedEvent event;
         try {
             if (!"1.0".equals(specVersion)) {
-                throw new UnknownEventException("Not a CloudEvents 1.0 binary-mode request (ce-specversion: " + specVersion + ")");
+                throw new UnknownEventException(
+                        "Not a CloudEvents 1.0 binary-mode request (ce-specversion: " + specVersion + ")");
             }
             event = ReceivedEvent.of(id, type, data);
         } catch (UnknownEventException e) {
             return Uni.createFrom().failure(new ProblemException(400, "Bad Request", e.getMessage()));
         }
-        return Multi.createFrom().iterable(handlers)
-                .onItem().transformToUniAndConcatenate(handler -> handler.apply(event))
-                .collect().last()
+        return Multi.createFrom()
+                .iterable(handlers)
+                .onItem()
+                .transformToUniAndConcatenate(handler -> handler.apply(event))
+                .collect()
+                .last()
                 .replaceWith(Response.accepted().build());
     }
 }

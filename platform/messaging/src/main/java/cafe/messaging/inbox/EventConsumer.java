@@ -18,17 +18,22 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 public final class EventConsumer {
 
-    private EventConsumer() {
-    }
+    private EventConsumer() {}
 
     public static Uni<Void> consume(Message<String> message, Function<ReceivedEvent, Uni<Void>> work) {
         // the connector's consumer span, a child of the producer span whose traceparent came in the headers
-        Context trace = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElseGet(Context::current);
-        return Uni.createFrom().item(() -> ReceivedEvent.of(message))
+        Context trace = TracingMetadata.fromMessage(message)
+                .map(TracingMetadata::getCurrentContext)
+                .orElseGet(Context::current);
+        return Uni.createFrom()
+                .item(() -> ReceivedEvent.of(message))
                 .chain(event -> ResumeOnContext.isolated(trace, () -> work.apply(event))
                         .onFailure(failure -> !(failure instanceof UnknownEventException))
-                        .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(3))
-                .onItemOrFailure().transformToUni((done, failure) -> {
+                        .retry()
+                        .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
+                        .atMost(3))
+                .onItemOrFailure()
+                .transformToUni((done, failure) -> {
                     if (failure == null) {
                         return Uni.createFrom().completionStage(message.ack());
                     }

@@ -3,9 +3,9 @@ package cafe.messaging.outbox;
 import cafe.events.CafeEvent;
 import cafe.events.EventCodec;
 import cafe.messaging.TraceParent;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
@@ -37,8 +37,6 @@ public class Outbox {
         row.payload = EventCodec.toJson(event);
         row.createdAt = Instant.now();
         row.traceParent = TraceParent.current();
-        return Panache.getSession()
-                .chain(session -> session.persist(row))
-                .invoke(relay::nudge);
+        return Panache.getSession().chain(session -> session.persist(row)).invoke(relay::nudge);
     }
 }

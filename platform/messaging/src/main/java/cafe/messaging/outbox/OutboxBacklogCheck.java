@@ -2,13 +2,13 @@ package cafe.messaging.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import java.util.concurrent.atomic.AtomicLong;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
@@ -25,7 +25,8 @@ public class OutboxBacklogCheck implements AsyncHealthCheck {
 
     OutboxBacklogCheck() {
         Gauge.builder("cafe.outbox.pending", pending, AtomicLong::get)
-                .description("Events waiting for Kafka, as of the last health check").register(Metrics.globalRegistry);
+                .description("Events waiting for Kafka, as of the last health check")
+                .register(Metrics.globalRegistry);
     }
 
     private static final String BACKLOG = "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)"
@@ -34,7 +35,8 @@ public class OutboxBacklogCheck implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         return Panache.withSession(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(BACKLOG, Object[].class).getSingleResult()))
+                        .chain(session -> session.createNativeQuery(BACKLOG, Object[].class)
+                                .getSingleResult()))
                 .invoke(row -> pending.set(((Number) row[0]).longValue()))
                 .map(row -> HealthCheckResponse.named("outbox")
                         .up()

@@ -4,22 +4,22 @@ import cafe.messaging.ResumeOnContext;
 import cafe.messaging.TraceParent;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.quarkus.arc.properties.IfBuildProperty;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,16 +58,20 @@ public class OutboxRelay {
     private final Backoff backoff;
     /** Ticks left of fast polling; after an append the relay polls every tick, otherwise once a second. */
     private final AtomicInteger fastTicks = new AtomicInteger();
+
     private final AtomicInteger idleTicks = new AtomicInteger();
 
-    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Vertx vertx,
+    OutboxRelay(
+            @Channel(CHANNEL) MutinyEmitter<String> emitter,
+            Vertx vertx,
             @ConfigProperty(name = "cafe.outbox.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "cafe.outbox.poll-interval", defaultValue = "PT0.05S") Duration pollInterval,
             @ConfigProperty(name = "cafe.outbox.max-backoff", defaultValue = "PT10S") Duration maxBackoff) {
         this.emitter = emitter;
         this.vertx = vertx;
         this.publishLatency = Timer.builder("cafe.outbox.publish.latency")
-                .description("From the commit of an event to Kafka's acknowledgement").publishPercentiles(0.5, 0.99)
+                .description("From the commit of an event to Kafka's acknowledgement")
+                .publishPercentiles(0.5, 0.99)
                 .register(Metrics.globalRegistry);
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
@@ -97,30 +101,38 @@ public class OutboxRelay {
         idleTicks.set(0);
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> publishPending().subscribe().with(
-                published -> running.set(false), failure -> running.set(false)));
+        context.runOnContext(ignored ->
+                publishPending().subscribe().with(published -> running.set(false), failure -> running.set(false)));
     }
 
     /** Publishes batches until none is left; emits the number of rows published. */
     public Uni<Integer> publishPending() {
         return publishBatch()
-                .onItem().transformToUni(count -> count < batchSize ? Uni.createFrom().item(count)
+                .onItem()
+                .transformToUni(count -> count < batchSize
+                        ? Uni.createFrom().item(count)
                         : publishPending().map(more -> count + more))
                 .invoke(count -> backoff.reset())
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     Duration wait = backoff.failed();
-                    Log.warnf("Outbox relay could not publish (%s); next try in %d ms", failure.getMessage(), wait.toMillis());
+                    Log.warnf(
+                            "Outbox relay could not publish (%s); next try in %d ms",
+                            failure.getMessage(), wait.toMillis());
                     return 0;
                 });
     }
 
     private Uni<Integer> publishBatch() {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(TAKE_TURN, Boolean.class).getSingleResult()
-                        .chain(myTurn -> !myTurn ? Uni.createFrom().item(0) : session.createNativeQuery(CLAIM, OutboxEvent.class)
-                                .setParameter("batch", batchSize)
-                                .getResultList()
-                                .chain(this::publishInOrder))));
+                .chain(session -> session.createNativeQuery(TAKE_TURN, Boolean.class)
+                        .getSingleResult()
+                        .chain(myTurn -> !myTurn
+                                ? Uni.createFrom().item(0)
+                                : session.createNativeQuery(CLAIM, OutboxEvent.class)
+                                        .setParameter("batch", batchSize)
+                                        .getResultList()
+                                        .chain(this::publishInOrder))));
     }
 
     /**
@@ -131,8 +143,11 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<Uni<Void>> sends = rows.stream().map(row -> emitter.sendMessage(toMessage(row))).toList();
-        return Uni.join().all(sends).andFailFast()
+        List<Uni<Void>> sends =
+                rows.stream().map(row -> emitter.sendMessage(toMessage(row))).toList();
+        return Uni.join()
+                .all(sends)
+                .andFailFast()
                 .emitOn(ResumeOnContext.current())
                 .invoke(() -> {
                     Instant now = Instant.now();

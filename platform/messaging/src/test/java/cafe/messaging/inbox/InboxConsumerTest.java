@@ -48,15 +48,22 @@ class InboxConsumerTest {
     @Test
     void anEffectThatFailsLeavesNeitherItsWritesNorTheRecordSoTheRedeliveryAppliesIt() {
         ReceivedEvent event = canceled(UUID.randomUUID());
-        InboxConsumer failing = consumer(EventEffects.of(OrderCanceled.class, canceled -> outbox
-                .append(new CoffeeReady(canceled.orderId(), UUID.randomUUID(), Instant.now()))
-                .chain(() -> Uni.createFrom().failure(new IllegalStateException("the database went away")))));
+        InboxConsumer failing = consumer(EventEffects.of(
+                OrderCanceled.class,
+                canceled -> outbox.append(new CoffeeReady(canceled.orderId(), UUID.randomUUID(), Instant.now()))
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("the database went away")))));
 
         assertThrows(IllegalStateException.class, () -> onVertx(() -> failing.apply(event)));
         assertEquals(0, processed(event));
-        assertEquals(0, Sql.number("messaging", "select count(*) from outbox_event where aggregate_id = ?", event.payload().orderId().toString()));
+        assertEquals(
+                0,
+                Sql.number(
+                        "messaging",
+                        "select count(*) from outbox_event where aggregate_id = ?",
+                        event.payload().orderId().toString()));
 
-        onVertx(() -> consumer(EventEffects.of(OrderCanceled.class, canceled -> count())).apply(event));
+        onVertx(() -> consumer(EventEffects.of(OrderCanceled.class, canceled -> count()))
+                .apply(event));
         assertEquals(1, applied.get());
         assertEquals(1, processed(event));
     }
@@ -65,7 +72,9 @@ class InboxConsumerTest {
     void anEventOfATypeTheConsumerDoesNotHandleIsIgnoredAndLeavesNoRecord() {
         InboxConsumer consumer = consumer(EventEffects.of(OrderCanceled.class, canceled -> count()));
         UUID orderId = UUID.randomUUID();
-        ReceivedEvent placed = new ReceivedEvent(UUID.randomUUID(), "cafe.order.placed",
+        ReceivedEvent placed = new ReceivedEvent(
+                UUID.randomUUID(),
+                "cafe.order.placed",
                 new OrderPlaced(orderId, "c-1", 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now()));
 
         onVertx(() -> consumer.apply(placed));
@@ -78,10 +87,14 @@ class InboxConsumerTest {
     void eachTypeGoesToItsOwnEffect() {
         AtomicInteger ready = new AtomicInteger();
         InboxConsumer consumer = consumer(EventEffects.of(OrderCanceled.class, canceled -> count())
-                .and(CoffeeReady.class, coffee -> Uni.createFrom().item(ready.incrementAndGet()).replaceWithVoid()));
+                .and(
+                        CoffeeReady.class,
+                        coffee -> Uni.createFrom().item(ready.incrementAndGet()).replaceWithVoid()));
         UUID orderId = UUID.randomUUID();
 
-        onVertx(() -> consumer.apply(new ReceivedEvent(UUID.randomUUID(), "cafe.barista.coffee-ready",
+        onVertx(() -> consumer.apply(new ReceivedEvent(
+                UUID.randomUUID(),
+                "cafe.barista.coffee-ready",
                 new CoffeeReady(orderId, UUID.randomUUID(), Instant.now()))));
 
         assertEquals(1, ready.get());
@@ -89,8 +102,7 @@ class InboxConsumerTest {
     }
 
     private InboxConsumer consumer(EventEffects effects) {
-        return new InboxConsumer(inbox, effects) {
-        };
+        return new InboxConsumer(inbox, effects) {};
     }
 
     private Uni<Void> count() {
@@ -98,10 +110,16 @@ class InboxConsumerTest {
     }
 
     private static ReceivedEvent canceled(UUID orderId) {
-        return new ReceivedEvent(UUID.randomUUID(), "cafe.order.canceled", new OrderCanceled(orderId, "c-1", UUID.randomUUID(), Instant.now()));
+        return new ReceivedEvent(
+                UUID.randomUUID(),
+                "cafe.order.canceled",
+                new OrderCanceled(orderId, "c-1", UUID.randomUUID(), Instant.now()));
     }
 
     private static long processed(ReceivedEvent event) {
-        return Sql.number("messaging", "select count(*) from processed_event where event_id = ?::uuid", event.id().toString());
+        return Sql.number(
+                "messaging",
+                "select count(*) from processed_event where event_id = ?::uuid",
+                event.id().toString());
     }
 }
