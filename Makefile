@@ -51,7 +51,7 @@ bench: $(BUILT) ## open-model load at rising rates on the whole system; report i
 bench-quick: $(BUILT) ## the bench in two short steps (under 3 minutes; run in CI)
 	@java -Djava.awt.headless=true -cp "$(BENCH_CP)" cafe.bench.Bench --quick
 
-drills: $(BUILT) ## fault drills under steady load: payment, barista, Kafka down; order-service killed; redelivery
+drills: $(BUILT) ## fault drills under steady load: payment, barista, Kafka down; order-service killed; redelivery; PostgreSQL restarted; payment stalled
 	@java -cp "$(BENCH_CP)" cafe.bench.Drills
 
 drills-quick: $(BUILT) ## the drills with 10 s outages (run in CI)

@@ -33,34 +33,55 @@ public class TicketService {
         this.outbox = outbox;
     }
 
-    /** Queues a ticket for a paid order; call inside the consumer's transaction. */
+    /**
+     * Queues a ticket for a paid order, unless it has one or was cancelled before it arrived; call inside
+     * the consumer's transaction.
+     */
     public Uni<Void> queue(OrderPlaced order) {
-        return tickets.find("orderId", order.orderId()).firstResult().chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
-            }
-            Log.infof("order %s queued: %d x %s", order.orderId(), order.qty(), order.item());
-            Metrics.counter("cafe.tickets", "state", TicketStatus.QUEUED.name()).increment();
-            return tickets.persist(Ticket.queued(order)).replaceWithVoid();
-        });
+        return tickets.lockOrder(order.orderId())
+                .chain(() -> tickets.wasCanceled(order.orderId()))
+                .chain(canceled -> canceled
+                        ? Uni.createFrom().item(() -> {
+                            Log.infof("order %s was cancelled before it arrived: not queued", order.orderId());
+                            return Boolean.TRUE;
+                        })
+                        : tickets.find("orderId", order.orderId()).firstResult().map(existing -> existing != null))
+                .chain(skip -> {
+                    if (skip) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Log.infof("order %s queued: %d x %s", order.orderId(), order.qty(), order.item());
+                    Metrics.counter("cafe.tickets", "state", TicketStatus.QUEUED.name())
+                            .increment();
+                    return tickets.persist(Ticket.queued(order)).replaceWithVoid();
+                });
     }
 
-    /** Cancels the ticket of a cancelled order; a drink that raced to READY is discarded. */
+    /**
+     * Cancels the ticket of a cancelled order; a drink that raced to READY is discarded. A cancel that
+     * comes before its order is remembered, so the order is never queued.
+     */
     public Uni<Void> cancel(OrderCanceled canceled) {
-        return tickets.lockByOrder(canceled.orderId()).chain(ticket -> {
-            if (ticket == null || ticket.status == TicketStatus.CANCELED) {
-                return Uni.createFrom().voidItem();
-            }
-            TicketStatus before = ticket.status;
-            ticket.status = TicketStatus.CANCELED;
-            ticket.updatedAt = Instant.now();
-            Metrics.counter("cafe.tickets", "state", TicketStatus.CANCELED.name())
-                    .increment();
-            Log.infof(
-                    "order %s ticket canceled (was %s)%s",
-                    ticket.orderId, before, before == TicketStatus.READY ? ", drink discarded" : "");
-            return outbox.append(new BrewCanceled(ticket.orderId, ticket.id, ticket.updatedAt));
-        });
+        return tickets.lockOrder(canceled.orderId())
+                .chain(() -> tickets.lockByOrder(canceled.orderId()))
+                .chain(ticket -> {
+                    if (ticket == null) {
+                        Log.infof("order %s cancelled before it arrived: remembered", canceled.orderId());
+                        return tickets.rememberCanceled(canceled.orderId());
+                    }
+                    if (ticket.status == TicketStatus.CANCELED) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    TicketStatus before = ticket.status;
+                    ticket.status = TicketStatus.CANCELED;
+                    ticket.updatedAt = Instant.now();
+                    Metrics.counter("cafe.tickets", "state", TicketStatus.CANCELED.name())
+                            .increment();
+                    Log.infof(
+                            "order %s ticket canceled (was %s)%s",
+                            ticket.orderId, before, before == TicketStatus.READY ? ", drink discarded" : "");
+                    return outbox.append(new BrewCanceled(ticket.orderId, ticket.id, ticket.updatedAt));
+                });
     }
 
     public Uni<Ticket> startBrewing(UUID ticketId) {

@@ -21,12 +21,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * `make drills`: faults under steady load, each ending with a verdict and the counts it checked.
- * (a) payment down, (b) barista down, (c) Kafka down, (d) order-service killed, (e) every record redelivered.
- * {@code --only-d} runs drill (d) alone.
+ * (a) payment down, (b) barista down, (c) Kafka down, (d) order-service killed, (e) every record redelivered,
+ * (f) PostgreSQL restarted, (g) payment stalled past the reconcile window while clients retry.
+ * {@code --only <letters>} runs those drills alone, e.g. {@code --only fg}.
  */
 public final class Drills {
 
     private static final int RATE = 40;
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
     private final Duration outage;
     private final LocalStack stack;
@@ -45,13 +47,12 @@ public final class Drills {
         boolean passed;
         try {
             drills.start();
-            passed = List.of(args).contains("--only-d")
-                    ? drills.orderServiceKilled()
-                    : drills.paymentDown()
-                            & drills.baristaDown()
-                            & drills.kafkaDown()
-                            & drills.orderServiceKilled()
-                            & drills.redelivery();
+            int only = List.of(args).indexOf("--only");
+            String which = only >= 0 && only + 1 < args.length ? args[only + 1] : "abcdefg";
+            passed = true;
+            for (char drill : which.toCharArray()) {
+                passed &= drills.run(drill);
+            }
         } finally {
             ServiceProcess.closeAll(drills.services.values());
             drills.stack.close();
@@ -59,6 +60,19 @@ public final class Drills {
         System.out.println("\n" + String.join("\n", drills.verdicts));
         System.out.println(passed ? "drills: all passed" : "drills: FAILED");
         System.exit(passed ? 0 : 1);
+    }
+
+    private boolean run(char drill) throws Exception {
+        return switch (drill) {
+            case 'a' -> paymentDown();
+            case 'b' -> baristaDown();
+            case 'c' -> kafkaDown();
+            case 'd' -> orderServiceKilled();
+            case 'e' -> redelivery();
+            case 'f' -> postgresRestarted();
+            case 'g' -> paymentStalls();
+            default -> throw new IllegalArgumentException("No drill " + drill + "; there are a to g");
+        };
     }
 
     private void start() {
@@ -165,16 +179,7 @@ public final class Drills {
                 result,
                 result.ok());
         waitUntil(() -> pendingOrders() == 0, Duration.ofSeconds(60));
-        List<String> charged = new ArrayList<>(
-                Sql.numbersByKey("payments", "select order_id::text, amount from payment where status = 'APPROVED'")
-                        .keySet());
-        long orphanCharges = charged.isEmpty()
-                ? 0
-                : charged.size()
-                        - Sql.number(
-                                "orders",
-                                "select count(*) from customer_order where status in ('PLACED','BREWING','READY') and id = any(?::uuid[])",
-                                "{" + String.join(",", charged) + "}");
+        long orphanCharges = chargesWithoutAPlacedOrder();
         boolean ok = ready == result.ok() && orphanCharges == 0 && pendingOrders() == 0;
         return verdict(
                 "d order-service killed",
@@ -182,6 +187,82 @@ public final class Drills {
                 String.format(
                         "sent %d, %s, ready %d, pending after reconciliation %d, charges without a placed order %d",
                         result.sent(), result.byStatus(), ready, pendingOrders(), orphanCharges));
+    }
+
+    /**
+     * (f) PostgreSQL restarted under steady load (down 5 s; 10 s in the full drills): what the services were
+     * given while it was away is applied when it returns. Every 201 reaches READY, nothing is dead-lettered,
+     * and no charge is left without its order.
+     */
+    private boolean postgresRestarted() throws Exception {
+        Duration down = outage.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : Duration.ofSeconds(5);
+        System.out.println("drill (f): PostgreSQL restarted, down " + down.toSeconds() + " s, under load");
+        long deadLettersBefore = deadLetters();
+        OpenLoad load = new OpenLoad(url("order-service"));
+        ExecutorService loader = Executors.newSingleThreadExecutor();
+        Future<OpenLoad.Result> running = loader.submit(() -> load.run(RATE, down.plusSeconds(8)));
+        loader.shutdown();
+        TimeUnit.SECONDS.sleep(3);
+        stack.restartPostgres(down);
+        OpenLoad.Result result = running.get();
+        long ready = awaitCount(
+                "orders",
+                "select count(*) from customer_order where status = 'READY' and id = any(?::uuid[])",
+                result,
+                result.ok());
+        waitUntil(() -> pendingOrders() == 0, Duration.ofSeconds(60));
+        long deadLettered = deadLetters() - deadLettersBefore;
+        long orphanCharges = chargesWithoutAPlacedOrder();
+        boolean ok = result.ok() > 0 && ready == result.ok() && deadLettered == 0 && orphanCharges == 0;
+        return verdict(
+                "f PostgreSQL restarted",
+                ok,
+                String.format(
+                        "sent %d, %s, READY %d of %d, dead-lettered %d, charges without a placed order %d",
+                        result.sent(), result.byStatus(), ready, result.ok(), deadLettered, orphanCharges));
+    }
+
+    /**
+     * (g) Payment stalls longer than the reconcile window (8 s, the window 5 s) while each customer retries
+     * with the same Idempotency-Key: payment decides between the late charge and the reconciler's void, so
+     * every APPROVED charge ends with a placed order and no order is rejected while charged.
+     */
+    private boolean paymentStalls() throws Exception {
+        System.out.println(
+                "drill (g): payment stalls 8 s, past the 5 s reconcile window; customers retry with their key");
+        config.put("cafe.payment.latency", "8s");
+        restart("payment-service");
+        List<String> keys = new ArrayList<>();
+        Map<String, Integer> answers = new java.util.TreeMap<>();
+        try {
+            for (int customer = 0; customer < 10; customer++) {
+                keys.add("stall-" + java.util.UUID.randomUUID());
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < until) {
+                for (String key : keys) {
+                    answers.merge(String.valueOf(order(key)), 1, Integer::sum);
+                }
+                TimeUnit.SECONDS.sleep(2);
+            }
+        } finally {
+            config.remove("cafe.payment.latency");
+            restart("payment-service");
+        }
+        waitUntil(() -> pendingOrders() == 0, Duration.ofSeconds(60));
+        Map<String, Long> outcomes = Sql.numbersByKey(
+                "orders",
+                "select status, count(*) from customer_order where idempotency_key = any(?::text[]) group by status",
+                "{" + String.join(",", keys) + "}");
+        long orphanCharges = chargesWithoutAPlacedOrder();
+        long orders = outcomes.values().stream().mapToLong(Long::longValue).sum();
+        boolean ok = orders == keys.size() && !outcomes.containsKey("PAYMENT_PENDING") && orphanCharges == 0;
+        return verdict(
+                "g payment stalls",
+                ok,
+                String.format(
+                        "%d customers retrying (answers %s); orders %s; charges without a placed order %d",
+                        keys.size(), answers, outcomes, orphanCharges));
     }
 
     /** (e) Every record of the order and barista topics delivered again: no second ticket, no second refund, no second event. */
@@ -253,6 +334,47 @@ public final class Drills {
         long[] count = {0};
         waitUntil(() -> (count[0] = Sql.number(database, sql, ids)) >= expected, Duration.ofSeconds(90));
         return count[0];
+    }
+
+    /** APPROVED charges whose order is not placed (PLACED, BREWING or READY): money taken for nothing. */
+    private static long chargesWithoutAPlacedOrder() {
+        List<String> charged = new ArrayList<>(
+                Sql.numbersByKey("payments", "select order_id::text, amount from payment where status = 'APPROVED'")
+                        .keySet());
+        return charged.isEmpty()
+                ? 0
+                : charged.size()
+                        - Sql.number(
+                                "orders",
+                                "select count(*) from customer_order where status in ('PLACED','BREWING','READY') and id = any(?::uuid[])",
+                                "{" + String.join(",", charged) + "}");
+    }
+
+    /** Records in the dead-letter topics, all of them. */
+    private static long deadLetters() {
+        return java.util.stream.Stream.of("cafe-orders", "cafe-payments", "cafe-barista")
+                .mapToLong(topic -> KafkaEvents.readAll(topic + "-dlq").size())
+                .sum();
+    }
+
+    /** One order of one espresso under the given key, as a retrying customer sends it; the HTTP status. */
+    private int order(String key) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(url("order-service") + "/orders"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .timeout(Duration.ofSeconds(10))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"customerId\":\"" + key + "\",\"menuId\":1,\"qty\":1}"))
+                .build();
+        return HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private void restart(String service) {
+        services.get(service).close();
+        startService(service);
+        awaitReady();
     }
 
     private static long pendingOrders() {

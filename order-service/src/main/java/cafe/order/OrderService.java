@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,14 +52,24 @@ public class OrderService {
         this.config = config;
     }
 
-    /** Places an order; with an idempotency key, a repeated request returns the first order instead. */
+    /**
+     * Places an order. An Idempotency-Key names one request of one customer: repeated, it returns the first
+     * order (never a second charge); with a different body, 422. Without one the order gets a key of its
+     * own, which a 503 names, so even that retry cannot pay twice.
+     */
     public Uni<Order> place(PlaceOrderRequest request, String idempotencyKey) {
-        return Panache.withTransaction(() -> findOrCreate(request, idempotencyKey))
-                .onFailure(UniqueViolation::is)
-                .recoverWithUni(() -> Panache.withSession(() -> orders.findByIdempotencyKey(idempotencyKey)))
-                .chain(order -> order.status == OrderStatus.PAYMENT_PENDING
-                        ? charge(order)
-                        : Uni.createFrom().item(order));
+        Uni<Order> stored = idempotencyKey == null
+                ? Panache.withTransaction(
+                        () -> create(request, UUID.randomUUID().toString()))
+                : Panache.withTransaction(() -> findOrCreate(request, idempotencyKey))
+                        // a concurrent request with the same key won the insert: it is the order, if the body matches
+                        .onFailure(UniqueViolation::is)
+                        .recoverWithUni(() -> Panache.withSession(
+                                        () -> orders.findByIdempotencyKey(request.customerOrGuest(), idempotencyKey))
+                                .chain(order -> sameRequestOrFail(order, request)));
+        return stored.chain(order -> order.status == OrderStatus.PAYMENT_PENDING
+                ? charge(order)
+                : Uni.createFrom().item(order));
     }
 
     /** Settles an order by a charge's outcome; a no-op unless the order is still PAYMENT_PENDING. */
@@ -132,10 +143,8 @@ public class OrderService {
     }
 
     private Uni<Order> findOrCreate(PlaceOrderRequest request, String idempotencyKey) {
-        Uni<Order> existing =
-                idempotencyKey == null ? Uni.createFrom().nullItem() : orders.findByIdempotencyKey(idempotencyKey);
-        return existing.chain(
-                order -> order != null ? sameRequestOrFail(order, request) : create(request, idempotencyKey));
+        return orders.findByIdempotencyKey(request.customerOrGuest(), idempotencyKey)
+                .chain(order -> order != null ? sameRequestOrFail(order, request) : create(request, idempotencyKey));
     }
 
     private Uni<Order> create(PlaceOrderRequest request, String idempotencyKey) {
@@ -163,11 +172,25 @@ public class OrderService {
                 .onFailure(PaymentUnavailableException.class)
                 .invoke(() -> count("payment-unavailable"))
                 .onFailure(PaymentUnavailableException.class)
-                .transform(e -> ProblemException.unavailable(
-                        "Payment is busy or unavailable; your order was not placed. Please try again shortly"
-                                + " (send the same Idempotency-Key to retry safely)",
-                        config.retryAfter()))
+                .transform(e -> outcomeUnknown(order))
                 .chain(outcome -> settle(order.id, outcome));
+    }
+
+    /**
+     * The charge timed out or was not attempted: it may still commit at payment, so the order stays pending
+     * until the reconciler settles it with payment. The answer says so, and names the key whose retry
+     * returns this order instead of charging again.
+     */
+    private ProblemException outcomeUnknown(Order order) {
+        return new ProblemException(
+                503,
+                "Service Unavailable",
+                "Payment is busy or unavailable, so order " + order.id + " is not paid yet and may never be:"
+                        + " it stays pending until payment settles it (placed, or rejected and not charged)."
+                        + " Please try again shortly with the same Idempotency-Key, " + order.idempotencyKey
+                        + ": it returns this order and never charges twice",
+                Map.of("orderId", order.id, "idempotencyKey", order.idempotencyKey),
+                config.retryAfter());
     }
 
     private void count(String outcome) {

@@ -1,7 +1,7 @@
 package cafe.order;
 
 import cafe.messaging.ResumeOnContext;
-import cafe.order.client.ChargeOutcome;
+import cafe.order.client.ChargeRequest;
 import cafe.order.client.PaymentClient;
 import cafe.order.config.OrderConfig;
 import cafe.order.repository.OrderRepository;
@@ -52,16 +52,16 @@ public class PaymentReconciler {
                 .onItem()
                 .transformToMulti(stale -> Multi.createFrom().iterable(stale))
                 .onItem()
-                .transformToUniAndConcatenate(order -> settleByPayment(order.id))
+                .transformToUniAndConcatenate(this::settleByPayment)
                 .collect()
                 .with(java.util.stream.Collectors.summingInt(settled -> settled ? 1 : 0));
     }
 
-    private Uni<Boolean> settleByPayment(UUID orderId) {
-        return payments.findCharge(orderId)
+    private Uni<Boolean> settleByPayment(Order pending) {
+        UUID orderId = pending.id;
+        return payments.voidCharge(new ChargeRequest(orderId, pending.amount, pending.currency))
                 .emitOn(ResumeOnContext.current())
-                .chain(charge ->
-                        service.settle(orderId, charge.map(ChargeOutcome::of).orElse(ChargeOutcome.declined())))
+                .chain(outcome -> service.settle(orderId, outcome))
                 .invoke(order -> Log.infof("order %s reconciled: %s", orderId, order.status))
                 .replaceWith(true)
                 .onFailure()

@@ -29,8 +29,7 @@ class OpenApiTest extends OpenApiContractTest {
                 "GET /orders",
                 "GET /orders/{id}",
                 "PATCH /orders/{id}",
-                "POST /orders/{id}/cancel",
-                "POST /events");
+                "POST /orders/{id}/cancel");
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 
+import cafe.testing.Concurrently;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -65,6 +66,37 @@ class PaymentFaultToleranceTest {
                 .body("detail", org.hamcrest.Matchers.containsString("try again shortly"));
 
         assertNothingEstablished(customer);
+    }
+
+    @Test
+    void theAnswerNamesThePendingOrderAndTheKeyWhoseRetryReturnsItWithoutASecondOrder() {
+        payment.stubFor(post(urlEqualTo("/payments")).willReturn(aResponse().withStatus(500)));
+        String customer = "unknown-" + UUID.randomUUID();
+
+        Response unavailable = order(customer);
+        unavailable
+                .then()
+                .statusCode(503)
+                .body("orderId", notNullValue())
+                .body("idempotencyKey", notNullValue())
+                .body("detail", org.hamcrest.Matchers.containsString("never charges twice"));
+        String orderId = unavailable.path("orderId");
+        given().when().get("/orders/" + orderId).then().statusCode(200).body("status", equalTo("PAYMENT_PENDING"));
+
+        PaymentStub.approveAll(payment);
+        circuits.resetAll();
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", unavailable.<String>path("idempotencyKey"))
+                .body("{\"customerId\":\"" + customer + "\",\"menuId\":1,\"qty\":1}")
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(201)
+                .body("id", equalTo(orderId))
+                .body("status", equalTo("PLACED"));
+        assertThat(
+                Sql.number("orders", "select count(*) from customer_order where customer_id = ?", customer),
+                equalTo(1L));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package cafe.order;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -11,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +22,11 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** An order left PAYMENT_PENDING by a crash is settled by asking payment: charged → PLACED with its event, not charged → REJECTED. */
+/**
+ * An order left PAYMENT_PENDING (a crash, a charge that outlived the customer's wait) is settled by voiding
+ * its charge at payment, which answers what came first: the charge → PLACED with its event; the void →
+ * REJECTED, and the charge can no longer happen.
+ */
 @QuarkusTest
 @TestProfile(FastReconcile.class)
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
@@ -31,10 +38,7 @@ class PaymentReconcilerTest {
     @Test
     void pendingOrderWithAChargeIsPlacedWithItsEvent() {
         UUID orderId = pendingOrderLeftByACrash();
-        payment.stubFor(get(urlPathEqualTo("/payments"))
-                .withQueryParam("orderId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(orderId.toString()))
-                .willReturn(okJson("[{\"id\":\"" + UUID.randomUUID() + "\",\"orderId\":\"" + orderId
-                        + "\",\"amount\":250,\"currency\":\"EUR\",\"status\":\"APPROVED\"}]")));
+        voidAnswers(orderId, "APPROVED");
 
         await().atMost(Duration.ofSeconds(15))
                 .untilAsserted(
@@ -50,9 +54,7 @@ class PaymentReconcilerTest {
     @Test
     void pendingOrderWithoutAChargeIsRejected() {
         UUID orderId = pendingOrderLeftByACrash();
-        payment.stubFor(get(urlPathEqualTo("/payments"))
-                .withQueryParam("orderId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(orderId.toString()))
-                .willReturn(okJson("[]")));
+        voidAnswers(orderId, "VOIDED");
 
         await().atMost(Duration.ofSeconds(15))
                 .untilAsserted(
@@ -60,6 +62,17 @@ class PaymentReconcilerTest {
         assertThat(
                 Sql.number("orders", "select count(*) from outbox_event where aggregate_id = ?", orderId.toString()),
                 equalTo(0L));
+        payment.verify(postRequestedFor(urlEqualTo("/payments/void"))
+                .withRequestBody(matchingJsonPath("$.orderId", WireMock.equalTo(orderId.toString())))
+                .withRequestBody(matchingJsonPath("$.amount", WireMock.equalTo("250"))));
+    }
+
+    /** Payment's answer to the reconciler's void: the order's payment as it is now (APPROVED: the charge came first). */
+    private void voidAnswers(UUID orderId, String status) {
+        payment.stubFor(post(urlEqualTo("/payments/void"))
+                .withRequestBody(matchingJsonPath("$.orderId", WireMock.equalTo(orderId.toString())))
+                .willReturn(okJson("{\"id\":\"" + UUID.randomUUID() + "\",\"orderId\":\"" + orderId
+                        + "\",\"amount\":250,\"currency\":\"EUR\",\"status\":\"" + status + "\"}")));
     }
 
     /** What a crash between the charge and recording its answer leaves behind: a pending order, a minute old. */

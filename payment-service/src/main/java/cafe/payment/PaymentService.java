@@ -37,6 +37,18 @@ public class PaymentService {
     }
 
     /**
+     * Settles an order that its owner stopped waiting for: records VOIDED for it unless a charge got there
+     * first, and answers what the order's payment is now. Payment is the arbiter, so a charge still in
+     * flight either committed before (APPROVED is answered, the order is placed) or finds the order voided
+     * (it is declined); never both.
+     */
+    public Uni<Payment> voidCharge(ChargeRequest request) {
+        return Panache.withTransaction(() -> payments.insertOnce(PaymentRepository.newPayment(
+                        request.orderId(), request.amount(), request.currency(), PaymentStatus.VOIDED)))
+                .invoke(payment -> Log.infof("order %s voided: its payment is %s", payment.orderId, payment.status));
+    }
+
+    /**
      * Refunds the order's charge once: only an APPROVED payment becomes REFUNDED, with its event in
      * the same transaction. Call inside the consumer's transaction.
      */

@@ -22,7 +22,7 @@ class OpenApiTest extends OpenApiContractTest {
 
     @Override
     protected Set<String> operations() {
-        return Set.of("POST /payments", "GET /payments", "POST /events");
+        return Set.of("POST /payments", "POST /payments/void", "GET /payments");
     }
 
     @Test

@@ -37,10 +37,12 @@ class RefundTest {
         String canceled =
                 EventCodec.toJson(new OrderCanceled(orderId, "c-1", UUID.fromString(paymentId), Instant.now()));
 
-        KafkaEvents.send(
-                Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.canceled", canceled);
-        KafkaEvents.send(
-                Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.canceled", canceled);
+        // the same event delivered twice (a redelivery), then a second cancellation of the order (a new event)
+        String eventId = UUID.randomUUID().toString();
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.canceled", canceled);
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.canceled", canceled);
+        String again = UUID.randomUUID().toString();
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), again, "cafe.order.canceled", canceled);
 
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> given().queryParam("orderId", orderId)
@@ -52,13 +54,21 @@ class RefundTest {
                 Topics.PAYMENTS, orderId.toString(), "cafe.payment.refunded", Duration.ofSeconds(20));
         PaymentRefunded event = (PaymentRefunded) EventCodec.fromJson("cafe.payment.refunded", refund.value());
         assertThat(event.amount(), equalTo(420L));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> Sql.number(
-                                "payments",
-                                "select count(*) from processed_event where event_type = 'cafe.order.canceled'")
-                        >= 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> processed(again));
+        assertThat("the redelivery was recognised", processed(eventId), equalTo(true));
+        assertThat(
+                Sql.number(
+                        "payments",
+                        "select count(*) from processed_event where event_id in (?::uuid, ?::uuid)",
+                        eventId,
+                        again),
+                equalTo(2L));
         assertThat(
                 Sql.number("payments", "select count(*) from outbox_event where aggregate_id = ?", orderId.toString()),
                 equalTo(1L));
+    }
+
+    private static boolean processed(String eventId) {
+        return Sql.number("payments", "select count(*) from processed_event where event_id = ?::uuid", eventId) == 1;
     }
 }

@@ -24,8 +24,7 @@ class OpenApiTest extends OpenApiContractTest {
                 "GET /order-status",
                 "GET /order-status/{orderId}",
                 "GET /order-status/{orderId}/stream",
-                "POST /admin/view/rebuild",
-                "POST /events");
+                "POST /admin/view/rebuild");
     }
 
     /**

@@ -36,6 +36,40 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
     /** The projection {@link #idsIn} reads. */
     public record TicketId(UUID id) {}
 
+    /**
+     * Serialises the work on one order's ticket until the transaction ends, including the case where the
+     * ticket does not exist yet (a cancel and its order arriving together).
+     */
+    public Uni<Void> lockOrder(UUID orderId) {
+        return getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select 1 from (select pg_advisory_xact_lock(hashtext(:orderId))) as locked",
+                                Integer.class)
+                        .setParameter("orderId", orderId.toString())
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** Remembers that the order was cancelled before its ticket existed. */
+    public Uni<Void> rememberCanceled(UUID orderId) {
+        return getSession()
+                .chain(session -> session.createNativeQuery(
+                                "insert into canceled_order (order_id, canceled_at) values (:orderId, now())"
+                                        + " on conflict do nothing")
+                        .setParameter("orderId", orderId)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    public Uni<Boolean> wasCanceled(UUID orderId) {
+        return getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from canceled_order where order_id = :orderId", Long.class)
+                        .setParameter("orderId", orderId)
+                        .getSingleResult())
+                .map(count -> count > 0);
+    }
+
     public Uni<Ticket> lockByOrder(UUID orderId) {
         return find("orderId", orderId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }

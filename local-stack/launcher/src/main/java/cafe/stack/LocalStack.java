@@ -3,6 +3,7 @@ package cafe.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -100,6 +101,12 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void startKafka() {
         requireOwned();
         kafka = KafkaServer.start(settings, false);
+    }
+
+    /** Stops PostgreSQL, keeps it down for {@code down}, and starts it again on its data. */
+    public synchronized void restartPostgres(Duration down) {
+        requireOwned();
+        postgres.restart(down);
     }
 
     private void requireOwned() {

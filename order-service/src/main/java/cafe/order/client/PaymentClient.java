@@ -7,9 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -52,12 +49,15 @@ public class PaymentClient {
                 .recoverWithItem(ChargeOutcome.declined());
     }
 
-    /** The charge recorded for an order, if any: the truth the reconciler settles a pending order by. */
+    /**
+     * Voids the order's charge unless it happened, and answers what it is now: the reconciler settles a
+     * pending order by that answer. Payment decides what came first, so a charge still in flight can
+     * never end approved for an order that was rejected.
+     */
     @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 2, delay = 200)
-    public Uni<Optional<PaymentReceipt>> findCharge(UUID orderId) {
-        return payments.findByOrder(orderId)
-                .map((List<PaymentReceipt> found) -> found.stream().findFirst());
+    public Uni<ChargeOutcome> voidCharge(ChargeRequest request) {
+        return payments.voidCharge(request).map(ChargeOutcome::of);
     }
 
     Uni<ChargeOutcome> chargeUnavailable(ChargeRequest request, Throwable cause) {

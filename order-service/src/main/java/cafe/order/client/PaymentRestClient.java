@@ -1,12 +1,8 @@
 package cafe.order.client;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
-import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -20,6 +16,7 @@ interface PaymentRestClient {
     @POST
     Uni<PaymentReceipt> charge(ChargeRequest request);
 
-    @GET
-    Uni<List<PaymentReceipt>> findByOrder(@QueryParam("orderId") UUID orderId);
+    @POST
+    @Path("/void")
+    Uni<PaymentReceipt> voidCharge(ChargeRequest request);
 }

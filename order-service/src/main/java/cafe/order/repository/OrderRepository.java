@@ -1,7 +1,6 @@
 package cafe.order.repository;
 
 import cafe.order.Order;
-import cafe.order.OrderStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -17,8 +16,8 @@ import java.util.UUID;
 @WithSession
 public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
 
-    public Uni<Order> findByIdempotencyKey(String key) {
-        return find("idempotencyKey", key).firstResult();
+    public Uni<Order> findByIdempotencyKey(String customerId, String key) {
+        return find("customerId = ?1 and idempotencyKey = ?2", customerId, key).firstResult();
     }
 
     public Uni<List<Order>> findByCustomer(String customerId, int page, int size) {
@@ -36,9 +35,8 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
     /** Orders still PAYMENT_PENDING that were created before the cut-off, oldest first. */
     public Uni<List<Order>> findStalePending(Instant olderThan, int limit) {
         return find(
-                        "status = ?1 and createdAt < ?2",
+                        "status = cafe.order.OrderStatus.PAYMENT_PENDING and createdAt < ?1",
                         Sort.ascending("createdAt"),
-                        OrderStatus.PAYMENT_PENDING,
                         olderThan)
                 .page(Page.ofSize(limit))
                 .list();

@@ -84,7 +84,7 @@ public class OrderResource {
     @APIResponse(
             responseCode = "503",
             description =
-                    "Payment slow, failing or overloaded: not placed; try again shortly (Retry-After), with the same Idempotency-Key",
+                    "Payment slow, failing or overloaded: the order (orderId) is pending, not paid; try again shortly (Retry-After) with the same Idempotency-Key, which the problem names (idempotencyKey) when the request had none",
             headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Uni<Response> place(
             @Valid @NotNull PlaceOrderRequest request,

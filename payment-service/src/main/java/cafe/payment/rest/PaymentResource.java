@@ -91,11 +91,14 @@ public class PaymentResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Uni<Response> charge(@Valid @NotNull ChargeRequest request, @Context UriInfo uri) {
         return payments.charge(request).map(PaymentResponse::of).map(payment -> {
-            if (payment.status() == PaymentStatus.DECLINED) {
+            if (!payment.status().paid()) {
                 throw new ProblemException(
                         402,
                         "Payment Declined",
-                        "The charge of order " + payment.orderId() + " was declined",
+                        "The charge of order " + payment.orderId() + " was "
+                                + (payment.status() == PaymentStatus.VOIDED
+                                        ? "voided: the order was settled without it"
+                                        : "declined"),
                         Map.of("paymentId", payment.id(), "orderId", payment.orderId()),
                         null);
             }
@@ -105,6 +108,25 @@ public class PaymentResource {
                     .entity(payment)
                     .build();
         });
+    }
+
+    @POST
+    @Path("/void")
+    @Operation(
+            summary = "Void an order's charge, unless it happened",
+            description = "For an order whose owner stopped waiting: records VOIDED unless the order already has"
+                    + " a payment, and answers the order's payment as it is now. A charge that arrives after the"
+                    + " void is declined (402). Payment decides which came first, so an order is never rejected"
+                    + " while its charge is approved.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The order's payment now: VOIDED, or APPROVED, DECLINED or REFUNDED if a charge came first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PaymentResponse.class)))
+    public Uni<PaymentResponse> voidCharge(@Valid @NotNull ChargeRequest request) {
+        return payments.voidCharge(request).map(PaymentResponse::of);
     }
 
     @GET

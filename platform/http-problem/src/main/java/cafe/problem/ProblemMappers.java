@@ -77,6 +77,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (LostConnection.in(e)) {
+            Log.warnf("Database unreachable on %s: %s", uri.getPath(), e.getMessage());
+            return problem(
+                            503,
+                            "Service Unavailable",
+                            "The service cannot reach its database; please try again shortly",
+                            uri,
+                            Map.of())
+                    .header("Retry-After", 2)
+                    .build();
+        }
         Log.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(500, "Internal Server Error", "An unexpected error occurred; it has been logged", uri, Map.of());
     }

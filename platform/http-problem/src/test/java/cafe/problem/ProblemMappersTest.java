@@ -119,6 +119,18 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aLostDatabaseIsA503ToRetryNotA500() {
+        given().when()
+                .get("/problems/database-away")
+                .then()
+                .statusCode(503)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("Retry-After", "2")
+                .body("detail", containsString("try again shortly"))
+                .body("detail", not(containsString("5432")));
+    }
+
+    @Test
     void aBugIsA500ThatRevealsNothing() {
         given().when()
                 .get("/problems/bug")

@@ -36,6 +36,13 @@ public class ProblemsResource {
         throw new IllegalStateException("connection string with a password");
     }
 
+    @GET
+    @Path("database-away")
+    public String databaseAway() {
+        throw new IllegalStateException(
+                "HR000090", new java.net.ConnectException("Connection refused: localhost/127.0.0.1:5432"));
+    }
+
     @POST
     @Path("drinks")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -35,7 +35,13 @@ public final class ResumeOnContext {
         return Uni.createFrom()
                 .emitter(emitter -> own.runOnContext(ignored -> {
                     Scope scope = trace.makeCurrent();
-                    work.get().onTermination().invoke(scope::close).subscribe().with(emitter::complete, emitter::fail);
+                    // deferred: work that throws instead of returning a failed Uni still completes the emitter
+                    Uni.createFrom()
+                            .deferred(() -> work.get())
+                            .onTermination()
+                            .invoke(scope::close)
+                            .subscribe()
+                            .with(emitter::complete, emitter::fail);
                 }));
     }
 

@@ -3,6 +3,7 @@ package cafe.messaging;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Runs reactive work in a transaction from a test thread, and waits for it. */
@@ -16,7 +17,9 @@ public final class Transactions {
 
     public static <T> T onVertx(Supplier<Uni<T>> work) {
         try {
-            return VertxContextSupport.subscribeAndAwait(work);
+            // bounded: work that never completes fails the test instead of hanging it
+            return VertxContextSupport.subscribeAndAwait(
+                    () -> work.get().ifNoItem().after(Duration.ofSeconds(60)).fail());
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -64,6 +64,11 @@ public class CloudEventResource {
                 .transformToUniAndConcatenate(handler -> handler.apply(event))
                 .collect()
                 .last()
+                // an event that can never be applied is refused for good (the source dead-letters it);
+                // any other failure is a 5xx, which the source retries
+                .onFailure(Poison::is)
+                .transform(failure -> new ProblemException(
+                        400, "Bad Request", "The event cannot be applied: " + failure.getMessage()))
                 .replaceWith(Response.accepted().build());
     }
 }

@@ -1,6 +1,5 @@
 package cafe.messaging.inbox;
 
-import cafe.events.UnknownEventException;
 import cafe.messaging.ResumeOnContext;
 import io.micrometer.core.instrument.Metrics;
 import io.opentelemetry.context.Context;
@@ -12,11 +11,16 @@ import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Runs a consumer's work for one Kafka message and acknowledges it: a transient failure is retried
- * with backoff; what still fails, or cannot be read at all, is nacked, which the channel's
- * dead-letter-queue strategy sends to {@code <topic>-dlq} with the error in its headers.
+ * Runs a consumer's work for one Kafka message and acknowledges it. An event that can never be applied
+ * (see {@link Poison}) is nacked at once, which the channel's dead-letter-queue strategy sends to
+ * {@code <topic>-dlq} with the reason in its headers, where the replay finds it. Any other failure (a
+ * database that is restarting, a lock timeout) is retried with backoff until it succeeds: the record is
+ * not acknowledged meanwhile, so nothing behind it on its partition overtakes it and nothing is lost.
  */
 public final class EventConsumer {
+
+    static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
 
     private EventConsumer() {}
 
@@ -28,10 +32,12 @@ public final class EventConsumer {
         return Uni.createFrom()
                 .item(() -> ReceivedEvent.of(message))
                 .chain(event -> ResumeOnContext.isolated(trace, () -> work.apply(event))
-                        .onFailure(failure -> !(failure instanceof UnknownEventException))
+                        .onFailure(failure -> !Poison.is(failure))
+                        .invoke(failure -> retrying(event, failure))
+                        .onFailure(failure -> !Poison.is(failure))
                         .retry()
-                        .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
-                        .atMost(3))
+                        .withBackOff(FIRST_RETRY, LONGEST_WAIT)
+                        .indefinitely())
                 .onItemOrFailure()
                 .transformToUni((done, failure) -> {
                     if (failure == null) {
@@ -41,5 +47,10 @@ public final class EventConsumer {
                     Metrics.counter("cafe.events.dead.lettered").increment();
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
+    }
+
+    private static void retrying(ReceivedEvent event, Throwable failure) {
+        Metrics.counter("cafe.events.retried").increment();
+        Log.warnf("Event %s (%s) not applied yet, retrying: %s", event.id(), event.type(), failure.toString());
     }
 }

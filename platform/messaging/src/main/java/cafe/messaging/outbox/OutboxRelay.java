@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Publishes committed outbox rows to Kafka as binary-mode CloudEvents, oldest first, and marks them
@@ -47,6 +48,7 @@ public class OutboxRelay {
     private static final String TAKE_TURN = "select pg_try_advisory_xact_lock(hashtext('cafe.outbox.relay'))";
     private static final String CLAIM = "select * from outbox_event where published_at is null"
             + " order by id limit :batch for update skip locked";
+    private static final String MARK_PUBLISHED = "update outbox_event set published_at = now() where id in (:ids)";
 
     private final MutinyEmitter<String> emitter;
     private final Timer publishLatency;
@@ -61,12 +63,17 @@ public class OutboxRelay {
 
     private final AtomicInteger idleTicks = new AtomicInteger();
 
+    /** How long one batch may take, Kafka's acknowledgements included, before the relay gives up on it. */
+    private final Duration batchDeadline;
+
     OutboxRelay(
             @Channel(CHANNEL) MutinyEmitter<String> emitter,
             Vertx vertx,
             @ConfigProperty(name = "cafe.outbox.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "cafe.outbox.poll-interval", defaultValue = "PT0.05S") Duration pollInterval,
-            @ConfigProperty(name = "cafe.outbox.max-backoff", defaultValue = "PT10S") Duration maxBackoff) {
+            @ConfigProperty(name = "cafe.outbox.max-backoff", defaultValue = "PT10S") Duration maxBackoff,
+            @ConfigProperty(name = "cafe.outbox.batch-deadline", defaultValue = "PT30S") Duration batchDeadline) {
+        this.batchDeadline = batchDeadline;
         this.emitter = emitter;
         this.vertx = vertx;
         this.publishLatency = Timer.builder("cafe.outbox.publish.latency")
@@ -123,16 +130,34 @@ public class OutboxRelay {
                 });
     }
 
+    /**
+     * One batch in one transaction, within a deadline: a database or broker that stops answering fails
+     * the batch (it rolls back and is sent again later) instead of wedging the relay for good.
+     */
     private Uni<Integer> publishBatch() {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(TAKE_TURN, Boolean.class)
-                        .getSingleResult()
-                        .chain(myTurn -> !myTurn
-                                ? Uni.createFrom().item(0)
-                                : session.createNativeQuery(CLAIM, OutboxEvent.class)
-                                        .setParameter("batch", batchSize)
-                                        .getResultList()
-                                        .chain(this::publishInOrder))));
+                        .chain(session -> session.createNativeQuery(TAKE_TURN, Boolean.class)
+                                .getSingleResult()
+                                .chain(myTurn -> !myTurn
+                                        ? Uni.createFrom().item(0)
+                                        : session.createNativeQuery(CLAIM, OutboxEvent.class)
+                                                .setParameter("batch", batchSize)
+                                                .getResultList()
+                                                .chain(rows -> publishInOrder(rows)
+                                                        .chain(() -> markPublished(session, rows))))))
+                .ifNoItem()
+                .after(batchDeadline)
+                .fail();
+    }
+
+    /** Marks the whole batch in one statement. */
+    private static Uni<Integer> markPublished(Mutiny.Session session, List<OutboxEvent> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return session.createNativeQuery(MARK_PUBLISHED)
+                .setParameter("ids", rows.stream().map(row -> row.id).toList())
+                .executeUpdate();
     }
 
     /**
@@ -151,10 +176,7 @@ public class OutboxRelay {
                 .emitOn(ResumeOnContext.current())
                 .invoke(() -> {
                     Instant now = Instant.now();
-                    rows.forEach(row -> {
-                        row.publishedAt = now;
-                        publishLatency.record(Duration.between(row.createdAt, now));
-                    });
+                    rows.forEach(row -> publishLatency.record(Duration.between(row.createdAt, now)));
                 })
                 .replaceWith(rows.size());
     }

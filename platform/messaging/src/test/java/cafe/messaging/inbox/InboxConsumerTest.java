@@ -31,6 +31,9 @@ class InboxConsumerTest {
     @Inject
     Outbox outbox;
 
+    @Inject
+    InboxPurge purge;
+
     private final AtomicInteger applied = new AtomicInteger();
 
     @Test
@@ -99,6 +102,24 @@ class InboxConsumerTest {
 
         assertEquals(1, ready.get());
         assertEquals(0, applied.get());
+    }
+
+    @Test
+    void recordsOlderThanTheRetentionArePurged() {
+        ReceivedEvent old = canceled(UUID.randomUUID());
+        ReceivedEvent recent = canceled(UUID.randomUUID());
+        InboxConsumer consumer = consumer(EventEffects.of(OrderCanceled.class, canceled -> count()));
+        onVertx(() -> consumer.apply(old));
+        onVertx(() -> consumer.apply(recent));
+        Sql.update(
+                "messaging",
+                "update processed_event set processed_at = now() - interval '31 days' where event_id = ?",
+                old.id());
+
+        onVertx(purge::purge);
+
+        assertEquals(0, processed(old));
+        assertEquals(1, processed(recent));
     }
 
     private InboxConsumer consumer(EventEffects effects) {

@@ -1,6 +1,7 @@
 package cafe.messaging.outbox;
 
 import static cafe.messaging.Transactions.inTransaction;
+import static cafe.messaging.Transactions.onVertx;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import cafe.events.BrewStarted;
 import cafe.events.OrderCanceled;
 import cafe.events.Topics;
+import cafe.testing.Concurrently;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +22,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,12 @@ class OutboxTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    OutboxPurge purge;
 
     @Test
     void aCommittedEventIsPublishedOnceAsACloudEventAndMarkedPublished() {
@@ -94,6 +105,94 @@ class OutboxTest {
                 .map(r -> UUID.fromString(r.value().replaceAll(".*\"ticketId\":\"([^\"]+)\".*", "$1")))
                 .toList();
         assertEquals(tickets, published);
+    }
+
+    @Test
+    void aBatchThatFailsInTheMiddleIsMarkedNoneOfItAndSentAgainWholeOnceTheCauseIsGone() {
+        UUID orderId = UUID.randomUUID();
+        List<UUID> tickets =
+                IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
+        inTransaction(() -> outbox.append(new BrewStarted(orderId, tickets.get(0), Instant.now()))
+                .chain(() -> outbox.append(new BrewStarted(orderId, tickets.get(1), Instant.now())))
+                .chain(() -> outbox.append(new BrewStarted(orderId, tickets.get(2), Instant.now())))
+                // the middle event cannot be sent: Kafka refuses its topic's name (a topic of its own, so
+                // this is no test of the order within a partition, which the test above is)
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery("update outbox_event set topic = 'no such topic!'"
+                                + " where aggregate_id = :order and payload like :middle")
+                        .setParameter("order", orderId.toString())
+                        .setParameter("middle", "%" + tickets.get(1) + "%")
+                        .executeUpdate()));
+
+        // the batch fails as a whole: none of its rows is marked, whatever Kafka received of it
+        await().during(Duration.ofSeconds(2)).atMost(EVENTUALLY).until(() -> unpublished(orderId) == 3);
+
+        Sql.update(
+                "messaging",
+                "update outbox_event set topic = ? where aggregate_id = ?",
+                Topics.BARISTA,
+                orderId.toString());
+        await().atMost(EVENTUALLY).until(() -> unpublished(orderId) == 0);
+        Set<UUID> published = recordsOf(Topics.BARISTA, orderId).stream()
+                .map(r -> UUID.fromString(r.value().replaceAll(".*\"ticketId\":\"([^\"]+)\".*", "$1")))
+                .collect(Collectors.toSet());
+        assertEquals(
+                Set.copyOf(tickets), published, "every event at least once: the failed batch was sent again whole");
+    }
+
+    @Test
+    void relaysRunningAtOnceNeverPublishAnEventTwice() {
+        UUID orderId = UUID.randomUUID();
+        List<UUID> tickets =
+                IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID()).toList();
+        inTransaction(() -> io.smallrye.mutiny.Multi.createFrom()
+                .iterable(tickets)
+                .onItem()
+                .transformToUniAndConcatenate(ticket -> outbox.append(new BrewStarted(orderId, ticket, Instant.now())))
+                .collect()
+                .last());
+
+        Concurrently.run(4, () -> onVertx(relay::publishPending));
+
+        await().atMost(EVENTUALLY).until(() -> unpublished(orderId) == 0);
+        List<ConsumerRecord<String, String>> records = recordsOf(Topics.BARISTA, orderId);
+        assertEquals(tickets.size(), records.size(), "each event once");
+    }
+
+    @Test
+    void publishedRowsOlderThanTheRetentionArePurgedAndNothingElse() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        UUID pending = UUID.randomUUID();
+        for (UUID orderId : List.of(old, recent, pending)) {
+            inTransaction(() -> outbox.append(new OrderCanceled(orderId, "c-purge", UUID.randomUUID(), Instant.now())));
+        }
+        await().atMost(EVENTUALLY).until(() -> unpublished(old) == 0 && unpublished(recent) == 0);
+        Sql.update(
+                "messaging",
+                "update outbox_event set published_at = now() - interval '8 days' where aggregate_id = ?",
+                old.toString());
+        Sql.update(
+                "messaging",
+                "update outbox_event set published_at = null, created_at = now() - interval '8 days'"
+                        + " where aggregate_id = ?",
+                pending.toString());
+        onVertx(purge::purge);
+
+        assertEquals(0, rows(old));
+        assertEquals(1, rows(recent));
+        assertEquals(1, rows(pending), "a row not yet published is never purged, however old");
+    }
+
+    private static long unpublished(UUID orderId) {
+        return Sql.number(
+                "messaging",
+                "select count(*) from outbox_event where aggregate_id = ? and published_at is null",
+                orderId.toString());
+    }
+
+    private static long rows(UUID orderId) {
+        return Sql.number("messaging", "select count(*) from outbox_event where aggregate_id = ?", orderId.toString());
     }
 
     private static List<ConsumerRecord<String, String>> recordsOf(String topic, UUID orderId) {

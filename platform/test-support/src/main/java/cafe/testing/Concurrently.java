@@ -1,4 +1,4 @@
-package cafe.order;
+package cafe.testing;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,11 +9,11 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /** Runs the same call from many threads released at once, the way a retrying client's duplicates arrive. */
-final class Concurrently {
+public final class Concurrently {
 
     private Concurrently() {}
 
-    static <T> List<T> run(int times, Supplier<T> call) {
+    public static <T> List<T> run(int times, Supplier<T> call) {
         ExecutorService threads = Executors.newFixedThreadPool(times);
         CountDownLatch start = new CountDownLatch(1);
         try {

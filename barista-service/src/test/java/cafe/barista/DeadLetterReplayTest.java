@@ -1,0 +1,81 @@
+package cafe.barista;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import cafe.events.EventCodec;
+import cafe.events.OrderPlaced;
+import cafe.events.Topics;
+import cafe.testing.KafkaEvents;
+import cafe.testing.LocalStackResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What reached the dead-letter topic shows (a wellness check, a gauge) until it is replayed through the
+ * service's own handlers, once; a record that still cannot be read is counted and left behind.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class DeadLetterReplayTest {
+
+    @Test
+    void aDeadLetteredOrderIsReplayedIntoATicketOnceAndTheChecksClear() {
+        UUID orderId = UUID.randomUUID();
+        // an order dead-lettered by a fault since fixed, and a record that can never be read
+        KafkaEvents.send(
+                Topics.deadLetter(Topics.ORDERS),
+                orderId.toString(),
+                UUID.randomUUID().toString(),
+                "cafe.order.placed",
+                EventCodec.toJson(new OrderPlaced(
+                        orderId, "c-dlq", 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now())));
+        KafkaEvents.sendUnchecked(
+                Topics.deadLetter(Topics.ORDERS),
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                "cafe.order.placed",
+                "{not json");
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().when()
+                        .get("/admin/dead-letters")
+                        .then()
+                        .statusCode(200)
+                        .body("'cafe-orders-dlq'", greaterThanOrEqualTo(2)));
+        given().when()
+                .get("/q/health/well")
+                .then()
+                .statusCode(503)
+                .body("checks.find { it.name == 'dead-letters' }.status", equalTo("DOWN"));
+
+        given().when()
+                .post("/admin/dead-letters/replay")
+                .then()
+                .statusCode(200)
+                .body("applied", greaterThanOrEqualTo(1))
+                .body("unreadable", greaterThanOrEqualTo(1));
+
+        given().queryParam("orderId", orderId)
+                .when()
+                .get("/tickets")
+                .then()
+                .body("$", hasSize(1))
+                .body("[0].status", equalTo("QUEUED"));
+        given().when().get("/admin/dead-letters").then().body("'cafe-orders-dlq'", equalTo(0));
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .body(org.hamcrest.Matchers.containsString("cafe_dead_letters_pending 0.0"));
+        given().when().post("/admin/dead-letters/replay").then().statusCode(200).body("replayed", equalTo(0));
+        given().queryParam("orderId", orderId).when().get("/tickets").then().body("$", hasSize(1));
+    }
+}

@@ -1,0 +1,59 @@
+package cafe.messaging.deadletter;
+
+import cafe.problem.ProblemException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Internal, for operators: what this service dead-lettered, and its replay. Never routed by the gateway. */
+@Path("/admin/dead-letters")
+@Tag(name = "Operations", description = "Internal: for operators, never routed by the gateway")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class DeadLetterResource {
+
+    private final DeadLetters deadLetters;
+
+    DeadLetterResource(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GET
+    @Operation(
+            summary = "Records not replayed yet, per dead-letter topic",
+            description = "The dead-letter topics of the channels this service consumes")
+    @APIResponse(responseCode = "200", description = "Pending records per topic")
+    public Map<String, Long> pending() {
+        deadLetters.refresh();
+        return deadLetters.pending();
+    }
+
+    @POST
+    @Path("/replay")
+    @Operation(
+            summary = "Re-deliver the dead-lettered events through this service's handlers",
+            description = "Each record once (the replay group's offsets); idempotent handlers make an event"
+                    + " applied before a no-op. Records that still cannot be read are counted and left behind.")
+    @APIResponse(responseCode = "200", description = "Replayed: counts of records read, re-applied and unreadable")
+    @APIResponse(responseCode = "409", description = "A replay is running")
+    @APIResponse(
+            responseCode = "503",
+            description = "An event could not be applied now (e.g. the database is away): replayed up to it; try again")
+    public DeadLetters.Replay replay() {
+        try {
+            return deadLetters.replay();
+        } catch (ReplayRunningException e) {
+            throw ProblemException.conflict(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw ProblemException.unavailable(e.getMessage(), Duration.ofSeconds(5));
+        }
+    }
+}

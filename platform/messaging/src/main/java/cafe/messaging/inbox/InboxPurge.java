@@ -1,0 +1,53 @@
+package cafe.messaging.inbox;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Deletes inbox records older than the retention. The retention must outlast any redelivery: a record
+ * deleted, the same event would be applied again, and only the effect's own guard (a unique key, a state
+ * machine) would stop it. Kafka redelivers within minutes; a dead-letter replay should come within it.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "cafe.inbox.enabled", stringValue = "true", enableIfMissing = true)
+public class InboxPurge {
+
+    static final int BATCH = 10_000;
+    private static final String PURGE = "delete from processed_event where event_id in (select event_id"
+            + " from processed_event where processed_at < :cutoff limit " + BATCH + ")";
+
+    private final Duration retention;
+
+    InboxPurge(@ConfigProperty(name = "cafe.inbox.retention", defaultValue = "P30D") Duration retention) {
+        this.retention = retention;
+    }
+
+    @Scheduled(
+            every = "${cafe.inbox.purge-every:10m}",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> onSchedule() {
+        return purge().replaceWithVoid();
+    }
+
+    /** Deletes up to one batch of records older than the retention; emits how many. */
+    public Uni<Integer> purge() {
+        Instant cutoff = Instant.now().minus(retention);
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(PURGE)
+                                .setParameter("cutoff", cutoff)
+                                .executeUpdate()))
+                .invoke(deleted -> {
+                    if (deleted > 0) {
+                        Log.infof("Inbox: %d records older than %s deleted", deleted, retention);
+                    }
+                });
+    }
+}
