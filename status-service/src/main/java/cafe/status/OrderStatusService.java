@@ -1,11 +1,10 @@
 package cafe.status;
 
-import cafe.events.CafeEvent;
-import cafe.events.EventCodec;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.problem.ProblemException;
 import cafe.status.listener.StatusBroadcaster;
 import cafe.status.repository.StatusRepository;
+import cafe.status.repository.ViewTables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,32 +23,35 @@ import java.util.function.Consumer;
 public class OrderStatusService {
 
     private final StatusRepository repository;
+    private final ViewWriter writer;
     private final ObjectMapper json;
     private final StatusBroadcaster broadcaster;
     private final StatusConfig config;
 
     OrderStatusService(
-            StatusRepository repository, ObjectMapper json, StatusBroadcaster broadcaster, StatusConfig config) {
+            StatusRepository repository,
+            ViewWriter writer,
+            ObjectMapper json,
+            StatusBroadcaster broadcaster,
+            StatusConfig config) {
         this.repository = repository;
+        this.writer = writer;
         this.config = config;
         this.broadcaster = broadcaster;
         this.json = json;
     }
 
-    /** Applies an event once; emits the new document, or null when the event was a duplicate. */
+    /** Applies an event once to the live view; emits the new document, or null when the event was a duplicate. */
     public Uni<OrderStatusDocument> apply(ReceivedEvent event) {
-        UUID orderId = event.payload().orderId();
-        return Panache.withTransaction(() -> repository
-                .lockOrder(orderId)
-                .chain(() ->
-                        repository.recordEvent(event.id(), orderId, event.type(), EventCodec.toJson(event.payload())))
-                .chain(isNew -> isNew ? refresh(orderId) : Uni.createFrom().nullItem()));
+        return Panache.withTransaction(() -> writer.apply(ViewTables.LIVE, event));
     }
 
     /**
      * The order's document now and then at each change, ending after a final state. The stream
-     * listens before it reads, so no change falls between the read and the first update. An order
-     * the view does not know yet (the customer is quicker than the events) is waited for a while.
+     * listens before it reads, so no change falls between the read and the first update, and it emits
+     * a document only when it has more events than the last one sent: the broadcaster may hand over
+     * the same document again (after its LISTEN connection came back). An order the view does not
+     * know yet (the customer is quicker than the events) is waited for a while.
      */
     public Multi<OrderStatusDocument> follow(UUID orderId) {
         return Multi.createFrom().emitter(emitter -> {
@@ -66,11 +68,7 @@ public class OrderStatusService {
                     }
                 }
             };
-            Cancellable changes = broadcaster
-                    .changes()
-                    .filter(document -> document.orderId().equals(orderId))
-                    .subscribe()
-                    .with(emit, emitter::fail);
+            Cancellable changes = broadcaster.follow(orderId, emit);
             Cancellable unknownTimeout = Uni.createFrom()
                     .voidItem()
                     .onItem()
@@ -110,36 +108,6 @@ public class OrderStatusService {
         return repository
                 .findByCustomer(customerId, page, size)
                 .map(views -> views.stream().map(view -> read(view.document)).toList());
-    }
-
-    private Uni<OrderStatusDocument> refresh(UUID orderId) {
-        return repository.eventsOf(orderId).chain(stored -> {
-            List<CafeEvent> events = stored.stream()
-                    .map(e -> EventCodec.fromJson(e.type, e.payload))
-                    .toList();
-            OrderStatusDocument document = OrderStatusDocument.fold(orderId, events);
-            return repository
-                    .findById(orderId)
-                    .chain(view -> {
-                        OrderStatusView target = view != null ? view : new OrderStatusView();
-                        target.orderId = orderId;
-                        target.customerId = document.customerId();
-                        target.placedAt = document.placedAt();
-                        target.updatedAt = document.updatedAt();
-                        target.document = write(document);
-                        return view != null ? Uni.createFrom().item(target) : repository.persist(target);
-                    })
-                    .call(() -> repository.notifyChange(write(document)))
-                    .replaceWith(document);
-        });
-    }
-
-    private String write(OrderStatusDocument document) {
-        try {
-            return json.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private OrderStatusDocument read(String document) {

@@ -11,4 +11,16 @@ public interface StatusConfig {
     /** How long a live stream waits for an order the view does not know yet before it ends. */
     @WithDefault("30s")
     Duration streamWaitForUnknown();
+
+    /** How often a live stream sends a comment, so proxies and clients see that an idle stream is alive. */
+    @WithDefault("15s")
+    Duration streamKeepAlive();
+
+    /** How long a live stream may stay open; then it ends and the client opens a new one. */
+    @WithDefault("30m")
+    Duration streamMaxLifetime();
+
+    /** How long to wait before connecting again when the LISTEN connection for view changes fails or drops. */
+    @WithDefault("1s")
+    Duration listenRetry();
 }

@@ -1,96 +1,103 @@
 package cafe.status;
 
-import cafe.events.Topics;
-import cafe.events.UnknownEventException;
 import cafe.messaging.inbox.ReceivedEvent;
+import cafe.problem.ProblemException;
+import cafe.status.repository.DedicatedConnections;
+import cafe.status.repository.RebuildLock;
+import cafe.status.repository.RebuildRepository;
 import cafe.status.repository.StatusRepository;
+import cafe.status.repository.ViewTables;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Rebuilds the view from the topics: empties it, then replays every topic from its beginning up to
- * where it ended when the rebuild began. Live consumption goes on meanwhile; since the fold ignores
- * arrival order and event ids are recorded once, both converge on the same documents.
+ * Rebuilds the view from the topics, aside: replays every topic into the shadow tables, then swaps them
+ * in for the live ones in one transaction, so readers keep the old view until the new one is complete
+ * and never see an empty or partial one. Live consumption goes on meanwhile, into the live tables; the
+ * swap first copies in the events the live consumer received since the rebuild began and folds their
+ * orders again. The fold ignores arrival order and an event id is recorded once, so the two converge.
+ * One rebuild runs at a time, across replicas.
  */
 @ApplicationScoped
 public class ViewRebuilder {
 
-    private final OrderStatusService statuses;
+    private final ViewWriter writer;
+    private final RebuildRepository rebuilds;
     private final StatusRepository repository;
+    private final DedicatedConnections connections;
     private final String bootstrapServers;
 
     ViewRebuilder(
-            OrderStatusService statuses,
+            ViewWriter writer,
+            RebuildRepository rebuilds,
             StatusRepository repository,
+            DedicatedConnections connections,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.statuses = statuses;
+        this.writer = writer;
+        this.rebuilds = rebuilds;
         this.repository = repository;
+        this.connections = connections;
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** What a rebuild did. */
-    public record Report(long events, long skipped, long orders) {}
+    /** What a rebuild did: events replayed, unreadable records skipped, live events merged in, orders in the view. */
+    public record Report(long events, long skipped, long merged, long orders) {}
 
-    /** Blocks until the replay has caught up; run it on a worker thread. */
+    /** Blocks until the new view is in place; run it on a worker thread. */
     public Report rebuild() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(repository::clear));
-        long events = 0;
-        long skipped = 0;
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = Topics.ALL.stream()
-                    .flatMap(topic ->
-                            consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    try {
-                        ReceivedEvent event =
-                                ReceivedEvent.of(header(record, "ce_id"), header(record, "ce_type"), record.value());
-                        VertxContextSupport.subscribeAndAwait(() -> statuses.apply(event));
-                        events++;
-                    } catch (UnknownEventException e) {
-                        skipped++;
-                    }
-                }
-            }
+        try (RebuildLock lock = RebuildLock.tryTake(connections)
+                .orElseThrow(() -> ProblemException.conflict("A rebuild of the view is running already"))) {
+            // Taken before the replay reads where the topics end. An event the live consumer stored before
+            // this instant came from a record below those ends, so the replay has it; one stored after it
+            // is merged in at the swap.
+            Instant began = VertxContextSupport.subscribeAndAwait(rebuilds::now);
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(rebuilds::clear));
+            TopicReplay.Counts replayed = TopicReplay.replay(
+                    bootstrapServers,
+                    events -> VertxContextSupport.subscribeAndAwait(
+                            () -> Panache.withTransaction(() -> applyToShadow(events))));
+            long merged = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> swapIn(began)));
+            long orders = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(repository::count));
+            Log.infof(
+                    "View rebuilt from the topics and swapped in: %d events into %d orders (%d unreadable skipped,"
+                            + " %d received meanwhile merged in)",
+                    replayed.events(), orders, replayed.skipped(), merged);
+            return new Report(replayed.events(), replayed.skipped(), merged, orders);
         }
-        long orders = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(repository::count));
-        Log.infof(
-                "View rebuilt from the topics: %d events into %d orders (%d unreadable skipped)",
-                events, orders, skipped);
-        return new Report(events, skipped, orders);
     }
 
-    private Properties consumerConfig() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "status-rebuild-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
-        return props;
+    private Uni<Void> applyToShadow(List<ReceivedEvent> events) {
+        return Multi.createFrom()
+                .iterable(events)
+                .onItem()
+                .transformToUniAndConcatenate(event -> writer.apply(ViewTables.REBUILD, event))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    /**
+     * One transaction: holds off the live writers, copies in the events they stored since the rebuild
+     * began, folds those orders again, and swaps the tables. Emits how many events were copied in.
+     */
+    private Uni<Long> swapIn(Instant began) {
+        return rebuilds.holdLiveWriters()
+                .chain(() -> rebuilds.mergeLiveSince(began))
+                .chain(orders -> Multi.createFrom()
+                        .iterable(Set.copyOf(orders))
+                        .onItem()
+                        .transformToUniAndConcatenate(orderId -> writer.refold(ViewTables.REBUILD, orderId))
+                        .collect()
+                        .asList()
+                        .replaceWith((long) orders.size()))
+                .call(rebuilds::swap);
     }
 }

@@ -13,7 +13,10 @@ import io.restassured.path.json.JsonPath;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI document describes exactly the public API, with the status reads' problem responses and the live stream. */
+/**
+ * The OpenAPI document describes exactly the public API, with the status reads' problem responses, the
+ * live stream, and the rebuild's refusal while another runs.
+ */
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 class OpenApiTest extends OpenApiContractTest {
@@ -54,6 +57,10 @@ class OpenApiTest extends OpenApiContractTest {
                 hasItem("text/event-stream"));
         assertThat(
                 api.getMap("paths.'/admin/view/rebuild'.post.responses.'500'.content")
+                        .keySet(),
+                hasItem("application/problem+json"));
+        assertThat(
+                api.getMap("paths.'/admin/view/rebuild'.post.responses.'409'.content")
                         .keySet(),
                 hasItem("application/problem+json"));
     }

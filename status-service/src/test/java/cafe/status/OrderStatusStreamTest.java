@@ -15,29 +15,18 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The live stream: the document now, then each step of a real order in order, closing after READY. */
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 class OrderStatusStreamTest {
-
-    /** Held for the whole test: a client that is garbage-collected closes its open streams. */
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    private static final Pattern STATUS = Pattern.compile("\"status\":\"(\\w+)\"");
 
     @TestHTTPResource("/order-status")
     URI base;
@@ -72,25 +61,7 @@ class OrderStatusStreamTest {
         assertThat(statuses, equalTo(List.of()));
     }
 
-    /**
-     * Opens the stream and returns once the server answered (so it listens for changes); the future
-     * reads the stream to its end and completes only if the server closes it.
-     */
     private CompletableFuture<List<String>> subscribe(UUID orderId) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/" + orderId + "/stream"))
-                .header("Accept", "text/event-stream")
-                .build();
-        HttpResponse<java.util.stream.Stream<String>> response =
-                HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode(), equalTo(200));
-        return CompletableFuture.supplyAsync(
-                () -> response.body()
-                        .filter(line -> line.startsWith("data:"))
-                        .map(line -> {
-                            Matcher status = STATUS.matcher(line);
-                            return status.find() ? status.group(1) : "?";
-                        })
-                        .toList(),
-                java.util.concurrent.Executors.newSingleThreadExecutor());
+        return SseClient.open(URI.create(base + "/" + orderId + "/stream")).thenApply(SseClient::statuses);
     }
 }

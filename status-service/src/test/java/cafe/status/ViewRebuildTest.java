@@ -4,28 +4,113 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import cafe.events.BrewStarted;
 import cafe.events.OrderPlaced;
 import cafe.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Rebuilding the view from the topics, into an empty view, gives the same documents. */
+/**
+ * Rebuilding the view from the topics gives the same documents, and customers never notice: the old
+ * view answers until the new one is swapped in. One rebuild runs at a time.
+ */
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 class ViewRebuildTest {
 
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TestHTTPResource("/")
+    URI root;
+
     @Test
     void rebuildFromTheTopicsGivesTheSameDocuments() {
+        List<UUID> orders = brewingOrders();
+        List<String> before = orders.stream().map(ViewRebuildTest::document).toList();
+
+        int events = given().when()
+                .post("/admin/view/rebuild")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("events");
+
+        assertThat(events, greaterThanOrEqualTo(6));
+        assertThat(orders.stream().map(ViewRebuildTest::document).toList(), equalTo(before));
+    }
+
+    @Test
+    void knownOrdersAnswerThroughoutARebuild() throws Exception {
+        List<UUID> orders = brewingOrders();
+        List<String> before = orders.stream().map(ViewRebuildTest::document).toList();
+        Map<Integer, Integer> answers = new ConcurrentHashMap<>();
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newSingleThreadExecutor();
+        Future<?> reader = readers.submit(() -> {
+            while (rebuilding.get()) {
+                orders.forEach(orderId -> answers.merge(statusOf("order-status/" + orderId), 1, Integer::sum));
+            }
+        });
+
+        given().when().post("/admin/view/rebuild").then().statusCode(200);
+        rebuilding.set(false);
+        reader.get(10, TimeUnit.SECONDS);
+        readers.shutdown();
+
+        assertThat(answers.keySet(), equalTo(Set.of(200)));
+        assertThat(answers.get(200), greaterThan(orders.size()));
+        assertThat(orders.stream().map(ViewRebuildTest::document).toList(), equalTo(before));
+    }
+
+    @Test
+    void aSecondRebuildWhileOneRunsIsRefused() throws Exception {
+        brewingOrders();
+        HttpRequest rebuild = HttpRequest.newBuilder(root.resolve("admin/view/rebuild"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+
+        List<HttpResponse<String>> answers = Stream.of(rebuild, rebuild)
+                .map(request -> HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .toList()
+                .stream()
+                .map(CompletableFuture::join)
+                .toList();
+
+        assertThat(answers.stream().map(HttpResponse::statusCode).sorted().toList(), equalTo(List.of(200, 409)));
+        HttpResponse<String> refused =
+                answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow();
+        assertThat(refused.headers().firstValue("Content-Type").orElse(""), startsWith("application/problem+json"));
+    }
+
+    /** Three orders, each placed and brewing, as the view shows them. */
+    private static List<UUID> brewingOrders() {
         List<UUID> orders =
                 IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
         orders.forEach(orderId -> {
@@ -40,17 +125,16 @@ class ViewRebuildTest {
                         .then()
                         .statusCode(200)
                         .body("status", equalTo("BREWING"))));
-        List<String> before = orders.stream().map(ViewRebuildTest::document).toList();
+        return orders;
+    }
 
-        int events = given().when()
-                .post("/admin/view/rebuild")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("events");
-
-        assertThat(events, greaterThanOrEqualTo(6));
-        assertThat(orders.stream().map(ViewRebuildTest::document).toList(), equalTo(before));
+    private int statusOf(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(root.resolve(path)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String document(UUID orderId) {

@@ -1,72 +1,124 @@
 package cafe.status.listener;
 
 import cafe.status.OrderStatusDocument;
+import cafe.status.StatusConfig;
+import cafe.status.repository.DedicatedConnections;
+import cafe.status.repository.StatusRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
- * Broadcasts every committed change of the view to live subscribers. Changes travel through
- * PostgreSQL LISTEN/NOTIFY, which delivers on commit and to every replica, so a subscriber on one
- * replica sees the changes another replica's consumer made.
+ * Hands every committed change of the view to the followers of its order. Changes travel through
+ * PostgreSQL LISTEN/NOTIFY, which delivers on commit and to every replica, so a stream on one replica
+ * sees the changes another replica's consumer made. A notification sent while the LISTEN connection is
+ * down is lost, so each time the LISTEN is in place again the documents of every followed order are
+ * read again and handed over; a follower keeps only what is new to it.
  */
 @ApplicationScoped
 public class StatusBroadcaster {
 
     public static final String CHANNEL = "order_status";
 
-    private final BroadcastProcessor<OrderStatusDocument> changes = BroadcastProcessor.create();
-    private final PgSubscriber subscriber;
+    /** Orders per query when documents are read again: each id is a bind parameter. */
+    private static final int READ_AGAIN_BATCH = 500;
+
+    private final ConcurrentMap<UUID, Set<Consumer<OrderStatusDocument>>> followers = new ConcurrentHashMap<>();
+    private final ListenConnection listen;
+    private final StatusRepository repository;
     private final ObjectMapper json;
 
     StatusBroadcaster(
             Vertx vertx,
             ObjectMapper json,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+            StatusRepository repository,
+            DedicatedConnections connections,
+            StatusConfig config) {
         this.json = json;
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user)
-                .setPassword(password);
-        this.subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        this.repository = repository;
+        this.listen = new ListenConnection(
+                vertx, connections.options(), CHANNEL, config.listenRetry(), this::publish, this::readAgain);
     }
 
     void listen(@Observes StartupEvent started) {
-        subscriber.channel(CHANNEL).handler(this::publish);
-        subscriber
-                .connect()
-                .subscribe()
-                .with(
-                        connected -> Log.info("Listening for view changes"),
-                        failure -> Log.errorf("Cannot listen for view changes: %s", failure.getMessage()));
+        listen.open();
     }
 
     void close(@Observes ShutdownEvent stopping) {
-        changes.onComplete();
-        subscriber.closeAndForget();
+        listen.close();
     }
 
-    /** Every change from now on, of every order. */
-    public Multi<OrderStatusDocument> changes() {
-        return changes;
+    /** Hands the follower each change of the order's document from now on, until cancelled. */
+    public Cancellable follow(UUID orderId, Consumer<OrderStatusDocument> follower) {
+        followers.compute(orderId, (id, current) -> {
+            Set<Consumer<OrderStatusDocument>> all = current != null ? current : ConcurrentHashMap.newKeySet();
+            all.add(follower);
+            return all;
+        });
+        return () -> followers.computeIfPresent(orderId, (id, current) -> {
+            current.remove(follower);
+            return current.isEmpty() ? null : current;
+        });
     }
 
     private void publish(String document) {
+        if (followers.isEmpty()) {
+            return; // no stream open on this replica: nothing to read
+        }
         try {
-            changes.onNext(json.readValue(document, OrderStatusDocument.class));
+            OrderStatusDocument change = json.readValue(document, OrderStatusDocument.class);
+            Set<Consumer<OrderStatusDocument>> ofOrder = followers.get(change.orderId());
+            if (ofOrder != null) {
+                ofOrder.forEach(follower -> follower.accept(change));
+            }
         } catch (JsonProcessingException e) {
             Log.errorf("Unreadable view change: %s", e.getMessage());
         }
+    }
+
+    /** The LISTEN is in place (again): hands over the followed documents as they are now. */
+    private void readAgain() {
+        Log.info("Listening for view changes");
+        List<UUID> followed = List.copyOf(followers.keySet());
+        if (followed.isEmpty()) {
+            return;
+        }
+        Log.infof("Reading again the documents of %d followed orders", followed.size());
+        // VertxContextSupport gives the reads a context of their own, but refuses an event loop thread
+        Infrastructure.getDefaultWorkerPool()
+                .execute(() -> VertxContextSupport.subscribe(
+                        () -> Multi.createFrom()
+                                .iterable(batches(followed))
+                                .onItem()
+                                .transformToUniAndConcatenate(repository::documentsOf)
+                                .onItem()
+                                .<String>disjoint(),
+                        documents -> documents.with(
+                                this::publish,
+                                failure -> Log.errorf(
+                                        "Cannot read the followed documents again: %s", failure.getMessage()))));
+    }
+
+    private static List<List<UUID>> batches(List<UUID> orders) {
+        return IntStream.range(0, (orders.size() + READ_AGAIN_BATCH - 1) / READ_AGAIN_BATCH)
+                .mapToObj(batch -> orders.subList(
+                        batch * READ_AGAIN_BATCH, Math.min(orders.size(), (batch + 1) * READ_AGAIN_BATCH)))
+                .toList();
     }
 }

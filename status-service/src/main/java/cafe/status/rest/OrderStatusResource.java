@@ -12,7 +12,10 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,9 +35,11 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class OrderStatusResource {
 
     private final OrderStatusService statuses;
+    private final LiveStream liveStream;
 
-    OrderStatusResource(OrderStatusService statuses) {
+    OrderStatusResource(OrderStatusService statuses, LiveStream liveStream) {
         this.statuses = statuses;
+        this.liveStream = liveStream;
     }
 
     @GET
@@ -51,7 +56,8 @@ public class OrderStatusResource {
 
     /**
      * Server-Sent Events: the document now, then one event per change, closing after a final state.
-     * An order not in the view yet is waited for (cafe.status.stream-wait-for-unknown), then the stream ends.
+     * An order not in the view yet is waited for (cafe.status.stream-wait-for-unknown), then the stream
+     * ends. Comments keep a quiet stream alive, and every stream ends after a maximum lifetime.
      */
     @GET
     @Path("{orderId}/stream")
@@ -59,10 +65,14 @@ public class OrderStatusResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Follow an order's status live",
-            description =
-                    "Server-Sent Events, each one status document as JSON: the document now,"
-                            + " then one per change; the stream closes after READY or CANCELED. An order the view does not know yet is waited for"
-                            + " a while (cafe.status.stream-wait-for-unknown, 30s by default); if it does not appear, the stream ends without events.")
+            description = "Server-Sent Events, each one status document as JSON: the document now,"
+                    + " then one per change; the stream closes after READY or CANCELED. An order the view does not"
+                    + " know yet is waited for a while (cafe.status.stream-wait-for-unknown, 30s by default); if it"
+                    + " does not appear, the stream ends without events. While nothing changes, a comment line"
+                    + " (`: keep-alive`) comes every cafe.status.stream-keep-alive (15s by default). Every stream"
+                    + " ends after cafe.status.stream-max-lifetime (30m by default), whatever the order's status:"
+                    + " a client that still wants changes opens the stream again, and gets the document as it is"
+                    + " then, first.")
     @APIResponse(
             responseCode = "200",
             description = "The stream of status documents",
@@ -71,8 +81,9 @@ public class OrderStatusResource {
                             mediaType = MediaType.SERVER_SENT_EVENTS,
                             schema = @Schema(implementation = OrderStatusDocument.class)))
     @APIResponse(responseCode = "404", description = "orderId is not a UUID")
-    public Multi<OrderStatusDocument> stream(@Parameter(description = "The order's id") @RestPath UUID orderId) {
-        return statuses.follow(orderId);
+    public Multi<OutboundSseEvent> stream(
+            @Parameter(description = "The order's id") @RestPath UUID orderId, @Context Sse sse) {
+        return liveStream.of(statuses.follow(orderId), sse);
     }
 
     @GET

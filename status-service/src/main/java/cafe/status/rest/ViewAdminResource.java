@@ -24,27 +24,32 @@ public class ViewAdminResource {
         this.rebuilder = rebuilder;
     }
 
-    /** Empties the view and replays every topic from its beginning; answers when caught up. */
+    /** Replays every topic into shadow tables and swaps them in; answers when the new view is in place. */
     @POST
     @Path("rebuild")
     @Blocking
     @Operation(
             summary = "Rebuild the view from the topics",
-            description = "Empties the view and replays every topic from its beginning"
-                    + " up to where it ended when the rebuild began; answers when caught up. Live consumption goes on meanwhile."
-                    + " Internal: not routed from outside the cluster.")
+            description = "Replays every topic from its beginning, up to where it ended when the rebuild began,"
+                    + " into shadow tables, then swaps them in for the live view in one transaction; answers when"
+                    + " the new view is in place. Reads go on from the old view meanwhile, so a known order never"
+                    + " answers 404, and so does live consumption: events received during the rebuild are merged"
+                    + " in at the swap. One rebuild at a time, across replicas. Internal: not routed from outside"
+                    + " the cluster.")
     @APIResponse(
             responseCode = "200",
-            description = "Rebuilt: events applied, unreadable events skipped, orders in the view",
+            description = "Rebuilt: events replayed, unreadable events skipped, events received meanwhile merged in,"
+                    + " orders in the view",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ViewRebuilder.Report.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is running already (on this replica or another)")
     @APIResponse(
             responseCode = "500",
             description =
-                    "The rebuild failed, e.g. Kafka or the database unreachable; the view may be left partly rebuilt:"
-                            + " run it again")
+                    "The rebuild failed, e.g. Kafka or the database unreachable; the live view stays whole (the old"
+                            + " one, unless the swap had committed): run it again")
     public ViewRebuilder.Report rebuild() throws Throwable {
         return rebuilder.rebuild();
     }

@@ -1,0 +1,53 @@
+package cafe.status;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Opens live streams as a browser would, and reads each to its end. */
+final class SseClient {
+
+    /** Held for the whole test run: a client that is garbage-collected closes its open streams. */
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static final Pattern STATUS = Pattern.compile("\"status\":\"(\\w+)\"");
+
+    private SseClient() {}
+
+    /**
+     * Opens the stream and returns once the server answered (so the stream follows the order); the
+     * future holds every line of the stream, and completes only when the server ends it.
+     */
+    static CompletableFuture<List<String>> open(URI stream) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(stream)
+                .header("Accept", "text/event-stream")
+                .build();
+        HttpResponse<Stream<String>> response =
+                HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode(), equalTo(200));
+        return CompletableFuture.supplyAsync(() -> response.body().toList(), Executors.newSingleThreadExecutor());
+    }
+
+    /** The status of each event (data line) of a stream, in order. */
+    static List<String> statuses(List<String> lines) {
+        return lines.stream()
+                .filter(line -> line.startsWith("data:"))
+                .map(line -> {
+                    Matcher status = STATUS.matcher(line);
+                    return status.find() ? status.group(1) : "?";
+                })
+                .toList();
+    }
+}

@@ -1,0 +1,73 @@
+package cafe.status;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+import cafe.events.OrderPlaced;
+import cafe.testing.LocalStackResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A quiet live stream is kept alive with comments, which clients ignore, and ends after its lifetime
+ * even though its order is not in a final state (the client opens it again).
+ */
+@QuarkusTest
+@TestProfile(ShortStreams.class)
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class StreamLifetimeTest {
+
+    @TestHTTPResource("/order-status")
+    URI base;
+
+    private UUID orderId;
+
+    @BeforeEach
+    void placedOrder() {
+        orderId = UUID.randomUUID();
+        StatusEvents.send(
+                new OrderPlaced(orderId, "c-quiet", 1, "Flat white", 1, 360, "EUR", UUID.randomUUID(), Instant.now()));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        given().when().get("/order-status/" + orderId).then().statusCode(200));
+    }
+
+    @Test
+    void quietStreamGetsKeepAliveComments() throws Exception {
+        List<String> lines = stream().get(30, TimeUnit.SECONDS);
+
+        long comments = lines.stream().filter(line -> line.startsWith(":")).count();
+        assertThat(comments, greaterThanOrEqualTo(2L));
+        assertThat(SseClient.statuses(lines), equalTo(List.of("PLACED")));
+    }
+
+    @Test
+    void streamEndsAfterItsLifetimeThoughTheOrderIsNotFinal() throws Exception {
+        long opened = System.nanoTime();
+
+        List<String> lines = stream().get(30, TimeUnit.SECONDS);
+
+        assertThat(SseClient.statuses(lines), equalTo(List.of("PLACED")));
+        assertThat(
+                Duration.ofNanos(System.nanoTime() - opened).compareTo(Duration.ofSeconds(2)), greaterThanOrEqualTo(0));
+    }
+
+    private CompletableFuture<List<String>> stream() throws Exception {
+        return SseClient.open(URI.create(base + "/" + orderId + "/stream"));
+    }
+}
