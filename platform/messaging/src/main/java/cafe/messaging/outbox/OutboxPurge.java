@@ -1,13 +1,11 @@
 package cafe.messaging.outbox;
 
+import cafe.messaging.RetentionPurge;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,15 +36,6 @@ public class OutboxPurge {
 
     /** Deletes up to one batch of published rows older than the retention; emits how many. */
     public Uni<Integer> purge() {
-        Instant cutoff = Instant.now().minus(retention);
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(PURGE)
-                                .setParameter("cutoff", cutoff)
-                                .executeUpdate()))
-                .invoke(deleted -> {
-                    if (deleted > 0) {
-                        Log.infof("Outbox: %d published rows older than %s deleted", deleted, retention);
-                    }
-                });
+        return RetentionPurge.olderThan(retention, PURGE, "published outbox rows");
     }
 }
