@@ -46,15 +46,13 @@ public class Order {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    static Order pending(PlaceOrderRequest request, MenuItem item, String idempotencyKey) {
+    /** A new order as the customer asked for it; the statement that stores it fills in the item and the price. */
+    static Order requested(PlaceOrderRequest request, String idempotencyKey) {
         Order order = new Order();
         order.id = UUID.randomUUID();
         order.customerId = request.customerOrGuest();
-        order.menuId = item.id;
-        order.item = item.name;
+        order.menuId = request.menuId();
         order.qty = request.qty();
-        order.amount = item.price * request.qty();
-        order.currency = item.currency;
         order.status = OrderStatus.PAYMENT_PENDING;
         order.idempotencyKey = idempotencyKey;
         order.requestHash = request.fingerprint();

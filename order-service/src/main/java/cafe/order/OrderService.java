@@ -9,8 +9,8 @@ import cafe.order.client.ChargeRequest;
 import cafe.order.client.PaymentClient;
 import cafe.order.client.PaymentUnavailableException;
 import cafe.order.config.OrderConfig;
-import cafe.order.repository.MenuRepository;
 import cafe.order.repository.OrderRepository;
+import cafe.order.repository.OrderWrites;
 import cafe.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -31,7 +31,7 @@ import java.util.UUID;
 public class OrderService {
 
     private final OrderRepository orders;
-    private final MenuRepository menu;
+    private final OrderWrites writes;
     private final PaymentClient payments;
     private final Outbox outbox;
     private final OrderConfig config;
@@ -39,14 +39,14 @@ public class OrderService {
 
     OrderService(
             OrderRepository orders,
-            MenuRepository menu,
+            OrderWrites writes,
             PaymentClient payments,
             Outbox outbox,
             OrderConfig config,
             MeterRegistry metrics) {
         this.metrics = metrics;
         this.orders = orders;
-        this.menu = menu;
+        this.writes = writes;
         this.payments = payments;
         this.outbox = outbox;
         this.config = config;
@@ -58,41 +58,36 @@ public class OrderService {
      * own, which a 503 names, so even that retry cannot pay twice.
      */
     public Uni<Order> place(PlaceOrderRequest request, String idempotencyKey) {
-        Uni<Order> stored = idempotencyKey == null
-                ? Panache.withTransaction(
-                        () -> create(request, UUID.randomUUID().toString()))
-                : Panache.withTransaction(() -> findOrCreate(request, idempotencyKey))
-                        // a concurrent request with the same key won the insert: it is the order, if the body matches
-                        .onFailure(UniqueViolation::is)
-                        .recoverWithUni(() -> Panache.withSession(
-                                        () -> orders.findByIdempotencyKey(request.customerOrGuest(), idempotencyKey))
-                                .chain(order -> sameRequestOrFail(order, request)));
-        return stored.chain(order -> order.status == OrderStatus.PAYMENT_PENDING
-                ? charge(order)
-                : Uni.createFrom().item(order));
+        String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey;
+        return writes.createPending(Order.requested(request, key))
+                .onItem()
+                .ifNull()
+                .switchTo(() -> earlierRequest(request, key))
+                .chain(order -> order.status == OrderStatus.PAYMENT_PENDING
+                        ? charge(order)
+                        : Uni.createFrom().item(order));
     }
 
-    /** Settles an order by a charge's outcome; a no-op unless the order is still PAYMENT_PENDING. */
-    public Uni<Order> settle(UUID orderId, ChargeOutcome outcome) {
-        return Panache.withTransaction(() -> orders.findById(orderId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(order -> {
-                    if (order.status != OrderStatus.PAYMENT_PENDING) {
-                        return Uni.createFrom().item(order);
-                    }
-                    if (!outcome.approved()) {
-                        order.moveTo(OrderStatus.REJECTED);
-                        count("rejected");
-                        Log.infof("order %s rejected: payment declined", order.id);
-                        return Uni.createFrom().item(order);
-                    }
-                    order.moveTo(OrderStatus.PLACED);
-                    order.paymentId = outcome.paymentId();
-                    count("placed");
-                    Log.infof(
-                            "order %s placed: %d x %s for %d %s",
-                            order.id, order.qty, order.item, order.amount, order.currency);
-                    return outbox.append(placedEvent(order)).replaceWith(order);
-                }));
+    /**
+     * Settles an order by a charge's outcome; a no-op unless the order is still PAYMENT_PENDING. The
+     * placed order's event is written in the same statement as its new state.
+     */
+    public Uni<Order> settle(Order order, ChargeOutcome outcome) {
+        if (!order.moveTo(outcome.approved() ? OrderStatus.PLACED : OrderStatus.REJECTED)) {
+            return Uni.createFrom().item(order);
+        }
+        order.paymentId = outcome.paymentId();
+        Uni<Boolean> moved = outcome.approved() ? writes.place(order, placedEvent(order)) : writes.reject(order);
+        return moved.chain(done -> {
+            if (!done) {
+                return writes.findById(order.id);
+            }
+            count(outcome.approved() ? "placed" : "rejected");
+            Log.infof(
+                    "order %s %s: %d x %s for %d %s",
+                    order.id, order.status, order.qty, order.item, order.amount, order.currency);
+            return Uni.createFrom().item(order);
+        });
     }
 
     /** Cancels a PLACED or BREWING order; the event stops the coffee and refunds the payment. */
@@ -142,17 +137,13 @@ public class OrderService {
         return customerId == null ? orders.findAll(page, size) : orders.findByCustomer(customerId, page, size);
     }
 
-    private Uni<Order> findOrCreate(PlaceOrderRequest request, String idempotencyKey) {
-        return orders.findByIdempotencyKey(request.customerOrGuest(), idempotencyKey)
-                .chain(order -> order != null ? sameRequestOrFail(order, request) : create(request, idempotencyKey));
-    }
-
-    private Uni<Order> create(PlaceOrderRequest request, String idempotencyKey) {
-        return menu.findById(request.menuId())
+    /** The order an earlier request with this key stored; none means the menu item does not exist. */
+    private Uni<Order> earlierRequest(PlaceOrderRequest request, String key) {
+        return writes.findByIdempotencyKey(request.customerOrGuest(), key)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.invalidField("menuId", "no menu item " + request.menuId()))
-                .chain(item -> orders.persist(Order.pending(request, item, idempotencyKey)));
+                .chain(order -> sameRequestOrFail(order, request));
     }
 
     private static Uni<Order> sameRequestOrFail(Order order, PlaceOrderRequest request) {
@@ -173,7 +164,7 @@ public class OrderService {
                 .invoke(() -> count("payment-unavailable"))
                 .onFailure(PaymentUnavailableException.class)
                 .transform(e -> outcomeUnknown(order))
-                .chain(outcome -> settle(order.id, outcome));
+                .chain(outcome -> settle(order, outcome));
     }
 
     /**

@@ -61,7 +61,7 @@ public class PaymentReconciler {
         UUID orderId = pending.id;
         return payments.voidCharge(new ChargeRequest(orderId, pending.amount, pending.currency))
                 .emitOn(ResumeOnContext.current())
-                .chain(outcome -> service.settle(orderId, outcome))
+                .chain(outcome -> service.settle(pending, outcome))
                 .invoke(order -> Log.infof("order %s reconciled: %s", orderId, order.status))
                 .replaceWith(true)
                 .onFailure()

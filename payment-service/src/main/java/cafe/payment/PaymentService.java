@@ -4,7 +4,6 @@ import cafe.events.PaymentRefunded;
 import cafe.messaging.outbox.Outbox;
 import cafe.payment.config.PaymentConfig;
 import cafe.payment.repository.PaymentRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -29,8 +28,8 @@ public class PaymentService {
     }
 
     public Uni<Payment> charge(ChargeRequest request) {
-        return processor.process(() -> Panache.withTransaction(() -> payments.insertOnce(PaymentRepository.newPayment(
-                        request.orderId(), request.amount(), request.currency(), decide(request.amount()))))
+        return processor.process(() -> payments.insertOnce(PaymentRepository.newPayment(
+                        request.orderId(), request.amount(), request.currency(), decide(request.amount())))
                 .invoke(payment -> Log.infof(
                         "order %s charged: %s %d %s (payment %s)",
                         payment.orderId, payment.status, payment.amount, payment.currency, payment.id)));
@@ -43,8 +42,8 @@ public class PaymentService {
      * (it is declined); never both.
      */
     public Uni<Payment> voidCharge(ChargeRequest request) {
-        return Panache.withTransaction(() -> payments.insertOnce(PaymentRepository.newPayment(
-                        request.orderId(), request.amount(), request.currency(), PaymentStatus.VOIDED)))
+        return payments.insertOnce(PaymentRepository.newPayment(
+                        request.orderId(), request.amount(), request.currency(), PaymentStatus.VOIDED))
                 .invoke(payment -> Log.infof("order %s voided: its payment is %s", payment.orderId, payment.status));
     }
 

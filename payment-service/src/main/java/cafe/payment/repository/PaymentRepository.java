@@ -1,21 +1,37 @@
 package cafe.payment.repository;
 
 import cafe.payment.Payment;
+import cafe.payment.PaymentStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Payments in the payments database. */
 @ApplicationScoped
-@WithSession
 public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
 
-    private static final String INSERT_ONCE = "insert into payment (id, order_id, amount, currency, status, created_at)"
-            + " values (:id, :orderId, :amount, :currency, :status, :createdAt) on conflict (order_id) do nothing";
+    private static final String COLUMNS = "id, order_id, amount, currency, status, created_at, refunded_at";
+    /** Inserts, or on conflict answers the row already there, in one statement and round trip. */
+    private static final String INSERT_ONCE = "with inserted as (insert into payment (" + COLUMNS + ")"
+            + " values ($1, $2, $3, $4, $5, $6, null) on conflict (order_id) do nothing returning " + COLUMNS + ")"
+            + " select " + COLUMNS + " from inserted union all select " + COLUMNS + " from payment"
+            + " where order_id = $2 and not exists (select 1 from inserted)";
 
+    private final Pool pool;
+
+    PaymentRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    @WithSession
     public Uni<Payment> findByOrder(UUID orderId) {
         return find("orderId", orderId).firstResult();
     }
@@ -26,21 +42,39 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
                 .firstResult();
     }
 
-    /** Inserts the payment unless the order already has one; the unique constraint decides under concurrency. */
+    /**
+     * Inserts the payment unless the order already has one, and answers the order's payment, without a
+     * transaction around it. The unique constraint decides under concurrency: a row committed by a
+     * concurrent insert while this one waited is outside this statement's snapshot, so it is read again.
+     */
     public Uni<Payment> insertOnce(Payment payment) {
-        return getSession()
-                .chain(session -> session.createNativeQuery(INSERT_ONCE)
-                        .setParameter("id", payment.id)
-                        .setParameter("orderId", payment.orderId)
-                        .setParameter("amount", payment.amount)
-                        .setParameter("currency", payment.currency)
-                        .setParameter("status", payment.status.name())
-                        .setParameter("createdAt", payment.createdAt)
-                        .executeUpdate())
-                .chain(() -> findByOrder(payment.orderId));
+        return pool.preparedQuery(INSERT_ONCE)
+                .execute(Tuple.of(
+                        payment.id,
+                        payment.orderId,
+                        payment.amount,
+                        payment.currency,
+                        payment.status.name(),
+                        payment.createdAt.atOffset(ZoneOffset.UTC)))
+                .chain(rows -> rows.size() == 1
+                        ? Uni.createFrom().item(toPayment(rows.iterator().next()))
+                        : findByOrder(payment.orderId));
     }
 
-    public static Payment newPayment(UUID orderId, long amount, String currency, cafe.payment.PaymentStatus status) {
+    private static Payment toPayment(Row row) {
+        Payment payment = new Payment();
+        payment.id = row.getUUID("id");
+        payment.orderId = row.getUUID("order_id");
+        payment.amount = row.getLong("amount");
+        payment.currency = row.getString("currency");
+        payment.status = PaymentStatus.valueOf(row.getString("status"));
+        payment.createdAt = row.getOffsetDateTime("created_at").toInstant();
+        OffsetDateTime refundedAt = row.getOffsetDateTime("refunded_at");
+        payment.refundedAt = refundedAt == null ? null : refundedAt.toInstant();
+        return payment;
+    }
+
+    public static Payment newPayment(UUID orderId, long amount, String currency, PaymentStatus status) {
         Payment payment = new Payment();
         payment.id = UUID.randomUUID();
         payment.orderId = orderId;

@@ -56,11 +56,14 @@ public final class Sql {
         T on(PreparedStatement statement) throws SQLException;
     }
 
+    /** A connection of the caller's own, for state that lasts as long as a session (a lock it holds, say). */
+    public static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(
+                LocalStack.shared().settings().jdbcUrl(database), StackSettings.DB_USER, StackSettings.DB_PASSWORD);
+    }
+
     private static <T> T run(String database, String sql, Object[] params, Work<T> work) {
-        try (Connection connection = DriverManager.getConnection(
-                        LocalStack.shared().settings().jdbcUrl(database),
-                        StackSettings.DB_USER,
-                        StackSettings.DB_PASSWORD);
+        try (Connection connection = connect(database);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);

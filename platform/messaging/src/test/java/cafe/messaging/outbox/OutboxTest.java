@@ -19,6 +19,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +33,10 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** The outbox on its own: what commits is published once, in order, as a CloudEvent; what rolls back never exists. */
+/**
+ * The outbox on its own: what commits is published once, in order, as a CloudEvent; what rolls back never
+ * exists. The relay's sweep is off here (application.properties): everything published was woken by a commit.
+ */
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 class OutboxTest {
@@ -160,6 +167,31 @@ class OutboxTest {
     }
 
     @Test
+    void aReplicaThatDoesNotLeadPublishesNothingAndTakesTheLeadOnceItIsFree() throws Exception {
+        // this replica loses its lead (its connection ends) and another one takes it: the test's session
+        Sql.number(
+                "messaging",
+                "select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                        + " where datname = 'messaging' and query like 'listen %'");
+        UUID orderId = UUID.randomUUID();
+        try (Connection otherReplica = Sql.connect("messaging")) {
+            await().atMost(EVENTUALLY).until(() -> tryLead(otherReplica));
+            inTransaction(
+                    () -> outbox.append(new OrderCanceled(orderId, "c-follower", UUID.randomUUID(), Instant.now())));
+            assertEquals(0, onVertx(relay::publishPending), "a replica that does not lead publishes nothing");
+            assertEquals(1, unpublished(orderId));
+        }
+        // the other replica is gone, and with it its lock
+        await().atMost(EVENTUALLY).until(() -> onVertx(relay::publishPending) >= 1 || unpublished(orderId) == 0);
+        KafkaEvents.awaitEvent(Topics.ORDERS, orderId.toString(), "cafe.order.canceled", EVENTUALLY);
+
+        // leading again, it hears of commits again: the next event goes out with no sweep and no call
+        UUID next = UUID.randomUUID();
+        inTransaction(() -> outbox.append(new OrderCanceled(next, "c-leader", UUID.randomUUID(), Instant.now())));
+        await().atMost(EVENTUALLY).until(() -> unpublished(next) == 0);
+    }
+
+    @Test
     void publishedRowsOlderThanTheRetentionArePurgedAndNothingElse() {
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
@@ -182,6 +214,13 @@ class OutboxTest {
         assertEquals(0, rows(old));
         assertEquals(1, rows(recent));
         assertEquals(1, rows(pending), "a row not yet published is never purged, however old");
+    }
+
+    private static boolean tryLead(Connection session) throws SQLException {
+        try (Statement statement = session.createStatement();
+                ResultSet lead = statement.executeQuery("select pg_try_advisory_lock(hashtext('cafe.outbox.relay'))")) {
+            return lead.next() && lead.getBoolean(1);
+        }
     }
 
     private static long unpublished(UUID orderId) {
