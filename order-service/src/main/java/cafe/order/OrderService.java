@@ -3,6 +3,7 @@ package cafe.order;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.messaging.ResumeOnContext;
+import cafe.messaging.inbox.ReceivedEvent;
 import cafe.messaging.outbox.Outbox;
 import cafe.order.client.ChargeOutcome;
 import cafe.order.client.ChargeRequest;
@@ -112,15 +113,13 @@ public class OrderService {
     }
 
     /**
-     * Moves the order along with the barista; a step the order can no longer take (a cancelled
-     * order whose coffee was finished anyway) is ignored. Call inside the consumer's transaction.
+     * Moves the order along with the barista, once per event; a step the order can no longer take (a
+     * cancelled order whose coffee was finished anyway) is ignored.
      */
-    public Uni<Void> follow(UUID id, OrderStatus next) {
-        return orders.findById(id, LockModeType.PESSIMISTIC_WRITE)
-                .invoke(order -> {
-                    if (order == null) {
-                        Log.warnf("order %s unknown: barista event ignored", id);
-                    } else if (order.moveTo(next)) {
+    public Uni<Void> follow(ReceivedEvent event, UUID id, OrderStatus next) {
+        return writes.follow(event, id, next)
+                .invoke(moved -> {
+                    if (moved) {
                         Log.infof("order %s is %s", id, next);
                     }
                 })

@@ -1,6 +1,8 @@
 package cafe.order.repository;
 
 import cafe.events.CafeEvent;
+import cafe.messaging.inbox.Inbox;
+import cafe.messaging.inbox.ReceivedEvent;
 import cafe.messaging.outbox.Outbox;
 import cafe.order.Order;
 import cafe.order.OrderStatus;
@@ -11,13 +13,15 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
  * The writes on a customer's synchronous path, each one statement and one round trip on the reactive SQL
  * client, with no transaction around it: the pending order (with its price read from the menu in the same
- * statement), and its settlement (with its event, through the outbox, in the same statement). Hibernate
- * would spend four or five round trips on each.
+ * statement), its settlement (with its event, through the outbox, in the same statement), and the steps
+ * it follows the barista by (with the inbox's record of the event). Hibernate would spend four or five
+ * round trips on each.
  */
 @ApplicationScoped
 public class OrderWrites {
@@ -37,12 +41,17 @@ public class OrderWrites {
     private static final String REJECT = "update customer_order set status = 'REJECTED', updated_at = $2"
             + " where id = $1 and status = 'PAYMENT_PENDING'";
 
+    private static final String FOLLOW = "update customer_order set status = $3, updated_at = now()"
+            + " where id = $4 and status = any($5) and exists (select 1 from first_delivery)";
+
     private final Pool pool;
     private final Outbox outbox;
+    private final Inbox inbox;
 
-    OrderWrites(Pool pool, Outbox outbox) {
+    OrderWrites(Pool pool, Outbox outbox, Inbox inbox) {
         this.pool = pool;
         this.outbox = outbox;
+        this.inbox = inbox;
     }
 
     /** Stores the order PAYMENT_PENDING; null when its menu item does not exist or its key is taken. */
@@ -77,6 +86,18 @@ public class OrderWrites {
         return pool.preparedQuery(REJECT)
                 .execute(Tuple.of(order.id, order.updatedAt.atOffset(ZoneOffset.UTC)))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Moves the order to the barista's next step, if it can take it, once per event (the inbox records the
+     * event in the same statement); true when it moved.
+     */
+    public Uni<Boolean> follow(ReceivedEvent event, UUID id, OrderStatus next) {
+        String[] from = Arrays.stream(OrderStatus.values())
+                .filter(status -> status.canBecome(next))
+                .map(OrderStatus::name)
+                .toArray(String[]::new);
+        return inbox.applyOnce(event, FOLLOW, next.name(), id, from).map(moved -> moved == 1);
     }
 
     private static Order firstOrNull(RowSet<Row> rows) {
