@@ -6,6 +6,7 @@ import cafe.stack.ServiceProcess;
 import cafe.stack.StackSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * without ({@link StartupBench}); starts the four services (JVM mode, AOT cache, auto-brew on), warms them up, then
  * offers POST /orders at rising fixed rates until p99 passes 100 ms or errors appear, and writes
  * target/bench/report.{md,json,png}, with each step's cost per order ({@link Cost}). `--quick` runs two short
- * steps (CI).
+ * steps (CI); `--jfr` records each service with JFR and writes its hot methods during the steps
+ * ({@link FlightRecordings}).
  */
 public final class Bench {
 
@@ -44,6 +46,7 @@ public final class Bench {
     /** True when every placed order reached the barista and the view. */
     private static boolean run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        boolean jfr = List.of(args).contains("--jfr");
         List<Integer> rates = quick ? List.of(50, 200) : List.of(50, 200, 500, 750, 1000, 1250, 1500, 2000);
         int baseSteps = quick ? 2 : 4;
         Duration step = quick ? Duration.ofSeconds(10) : Duration.ofSeconds(20);
@@ -65,6 +68,8 @@ public final class Bench {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(services.values())));
         Map<String, Long> readyMillis = StartupBench.awaitReady(services);
         readyMillis.forEach((name, ms) -> System.out.printf("  %-16s ready in %d ms%n", name, ms));
+        Path dir = StackSettings.projectRoot().resolve("target/bench");
+        FlightRecordings recordings = jfr ? FlightRecordings.start(dir.resolve("jfr"), services) : null;
 
         System.out.println("bench: 100 orders one at a time on the idle system ...");
         IdlePropagation.Result idle = IdlePropagation.measure(
@@ -97,6 +102,7 @@ public final class Bench {
         peakRss.clear();
 
         CostMeter meter = CostMeter.of(stack, postgresCounters, kafkaRecords, services);
+        Instant stepsStarted = Instant.now();
         List<Report.Step> steps = new ArrayList<>();
         for (int rate : rates) {
             CostMeter.Snapshot before = meter.snapshot();
@@ -122,7 +128,9 @@ public final class Bench {
             }
         }
         sampler.shutdownNow();
-        Path dir = StackSettings.projectRoot().resolve("target/bench");
+        if (recordings != null) {
+            recordings.dumpAndSummarize(stepsStarted, Instant.now());
+        }
 
         Report report = new Report(
                 Report.Machine.current(),
