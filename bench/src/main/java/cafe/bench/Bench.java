@@ -4,9 +4,9 @@ import cafe.stack.LocalStack;
 import cafe.stack.Ports;
 import cafe.stack.ServiceProcess;
 import cafe.stack.StackSettings;
-import cafe.testing.Sql;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,23 +21,43 @@ import java.util.concurrent.TimeUnit;
  * `make bench`: starts the stack; measures start-up and footprint with the services' AOT caches and
  * without ({@link StartupBench}); starts the four services (JVM mode, AOT cache, auto-brew on), warms them up, then
  * offers POST /orders at rising fixed rates until p99 passes 100 ms or errors appear, and writes
- * target/bench/report.{md,json,png}. `--quick` runs two short steps (CI).
+ * target/bench/report.{md,json,png}, with each step's cost per order ({@link Cost}). `--quick` runs two short
+ * steps (CI); `--jfr` records each service with JFR and writes its hot methods during the steps
+ * ({@link FlightRecordings}).
  */
 public final class Bench {
 
     static final double P99_LIMIT_MS = 100;
+    /** A PostgreSQL 14 backend sends its counters at most every 500 ms; this lets the last ones arrive. */
+    private static final Duration STATISTICS_DELAY = Duration.ofSeconds(1);
 
     private Bench() {}
 
-    public static void main(String[] args) throws Exception {
+    /** Exits on a failure too: the services and the stack it started would otherwise keep the JVM up. */
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args) ? 0 : 1);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(2);
+        }
+    }
+
+    /** True when every placed order reached the barista and the view. */
+    private static boolean run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        List<Integer> rates = quick ? List.of(50, 200) : List.of(50, 200, 500, 1000, 1500, 2000, 3000);
+        boolean jfr = List.of(args).contains("--jfr");
+        List<Integer> rates = quick ? List.of(50, 200) : List.of(50, 200, 500, 750, 1000, 1250, 1500, 2000);
         int baseSteps = quick ? 2 : 4;
         Duration step = quick ? Duration.ofSeconds(10) : Duration.ofSeconds(20);
         Duration warmUp = quick ? Duration.ofSeconds(10) : Duration.ofSeconds(30);
 
         System.out.println("bench: starting PostgreSQL and Kafka ...");
         LocalStack stack = LocalStack.shared();
+        PostgresCounters postgresCounters = new PostgresCounters(stack.settings());
+        KafkaRecords kafkaRecords = new KafkaRecords(stack.settings());
+        UncountedSql uncounted = new UncountedSql(stack.settings());
+        uncounted.open(PostgresCounters.DATABASES);
         System.out.println("bench: start-up and footprint, with the AOT caches and without ...");
         StartupBench.Result startup = new StartupBench(stack.settings())
                 .measure(quick ? 3 : 5, 100, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(20));
@@ -48,6 +68,8 @@ public final class Bench {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(services.values())));
         Map<String, Long> readyMillis = StartupBench.awaitReady(services);
         readyMillis.forEach((name, ms) -> System.out.printf("  %-16s ready in %d ms%n", name, ms));
+        Path dir = StackSettings.projectRoot().resolve("target/bench");
+        FlightRecordings recordings = jfr ? FlightRecordings.start(dir.resolve("jfr"), services) : null;
 
         System.out.println("bench: 100 orders one at a time on the idle system ...");
         IdlePropagation.Result idle = IdlePropagation.measure(
@@ -73,20 +95,28 @@ public final class Bench {
 
         OpenLoad load = new OpenLoad(services.get("order-service").url());
         System.out.printf("bench: warming up at 100 orders/s for %d s%n", warmUp.toSeconds());
-        load.run(100, warmUp);
+        PropagationCheck propagation = new PropagationCheck(uncounted);
+        propagation.follow(load.run(100, warmUp)); // so that its orders' work does not spill into the first step
         Map<String, Long> warmRss = new LinkedHashMap<>();
         services.forEach((name, process) -> warmRss.put(name, ProcessStats.rssMegabytes(process.pid())));
         peakRss.clear();
 
+        CostMeter meter = CostMeter.of(stack, postgresCounters, kafkaRecords, services);
+        Instant stepsStarted = Instant.now();
         List<Report.Step> steps = new ArrayList<>();
         for (int rate : rates) {
-            Map<String, Double> cpuBefore = cpu(services);
+            CostMeter.Snapshot before = meter.snapshot();
             OpenLoad.Result result = load.run(rate, step);
-            Map<String, Double> cpuAfter = cpu(services);
-            Report.Step measured =
-                    Report.Step.of(result, propagation(result), cpuPerThousand(cpuBefore, cpuAfter, result.ok()));
+            Report.Propagation reached = propagation.follow(result);
+            Thread.sleep(STATISTICS_DELAY.toMillis());
+            Cost cost = Cost.between(before, meter.snapshot(), result.ok());
+            Report.Step measured = Report.Step.of(result, reached, cost);
             steps.add(measured);
+            if (steps.size() == 1) {
+                System.out.println("  (" + cost.legend() + ")");
+            }
             System.out.println("  " + measured.line());
+            System.out.println("    " + cost.line());
             boolean saturated = measured.achievedRate() < rate * 0.9 || measured.errors() > measured.sent() / 10;
             boolean pastGoal = steps.size() >= baseSteps && (measured.p99Ms() > P99_LIMIT_MS || measured.errors() > 0);
             if (saturated || pastGoal) {
@@ -98,8 +128,10 @@ public final class Bench {
             }
         }
         sampler.shutdownNow();
+        if (recordings != null) {
+            recordings.dumpAndSummarize(stepsStarted, Instant.now());
+        }
 
-        Path dir = StackSettings.projectRoot().resolve("target/bench");
         Report report = new Report(
                 Report.Machine.current(),
                 startup,
@@ -112,6 +144,8 @@ public final class Bench {
         report.write(dir);
         System.out.println("bench: report in " + dir.resolve("report.md"));
         ServiceProcess.closeAll(services.values());
+        meter.close();
+        uncounted.close();
         stack.close();
         boolean complete = steps.stream()
                 .allMatch(s -> s.propagation().reachedBarista()
@@ -121,7 +155,7 @@ public final class Bench {
                 complete
                         ? "bench: every placed order reached the barista and the view"
                         : "bench: FAILED: some placed orders never reached the barista or the view");
-        System.exit(complete ? 0 : 1);
+        return complete;
     }
 
     /** The four services on fresh ports, pointed at the stack and at each other; auto-brew on. */
@@ -143,60 +177,5 @@ public final class Bench {
                 "cafe.barista.brew-time", "1s",
                 "quarkus.log.category.\"cafe\".level", "WARN"));
         return config;
-    }
-
-    /** Waits for the step's orders to reach the barista and the view; the 201 → view latencies, in ms. */
-    private static Report.Propagation propagation(OpenLoad.Result result) throws InterruptedException {
-        List<String> ids = List.copyOf(result.placedAtMillis().keySet());
-        if (ids.isEmpty()) {
-            return new Report.Propagation(0, 0, 0, 0, 0);
-        }
-        String array = "{" + String.join(",", ids) + "}";
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        long tickets = 0;
-        long views = 0;
-        while (System.nanoTime() < deadline) {
-            tickets = Sql.number("barista", "select count(*) from ticket where order_id = any(?::uuid[])", array);
-            views = Sql.number(
-                    "status",
-                    "select count(*) from status_event where event_type = 'cafe.order.placed' and order_id = any(?::uuid[])",
-                    array);
-            if (tickets == ids.size() && views == ids.size()) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        Map<String, Long> seen = Sql.numbersByKey(
-                "status",
-                "select order_id::text, (extract(epoch from received_at) * 1000)::bigint"
-                        + " from status_event where event_type = 'cafe.order.placed' and order_id = any(?::uuid[])",
-                array);
-        List<Long> lags = new ArrayList<>();
-        seen.forEach(
-                (id, at) -> lags.add(Math.max(0, at - result.placedAtMillis().get(id))));
-        if (lags.isEmpty()) {
-            return new Report.Propagation(ids.size(), tickets, views, -1, -1);
-        }
-        lags.sort(Long::compare);
-        return new Report.Propagation(
-                ids.size(),
-                tickets,
-                views,
-                lags.get(lags.size() / 2),
-                lags.get((int) Math.ceil(lags.size() * 0.99) - 1));
-    }
-
-    private static Map<String, Double> cpu(Map<String, ServiceProcess> services) {
-        Map<String, Double> cpu = new LinkedHashMap<>();
-        services.forEach((name, process) -> cpu.put(name, ProcessStats.cpuSeconds(process.pid())));
-        return cpu;
-    }
-
-    private static Map<String, Double> cpuPerThousand(
-            Map<String, Double> before, Map<String, Double> after, long orders) {
-        Map<String, Double> perThousand = new LinkedHashMap<>();
-        before.forEach(
-                (name, start) -> perThousand.put(name, orders == 0 ? 0 : (after.get(name) - start) * 1000 / orders));
-        return perThousand;
     }
 }

@@ -23,14 +23,42 @@ final class ProcessStats {
         }
     }
 
-    /** User plus system CPU seconds used so far. */
+    /** User plus system CPU seconds the process itself used so far. */
     static double cpuSeconds(long pid) {
+        long[] ticks = cpuTicks(pid);
+        return (ticks[0] + ticks[1]) / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds of a process and all its descendants, the exited ones included: a live process's own time
+     * plus what its children that ended and were waited for used (cutime, cstime).
+     */
+    static double treeCpuSeconds(long pid) {
+        long ticks = withExitedChildren(pid);
+        ticks += ProcessHandle.of(pid).stream()
+                .flatMap(ProcessHandle::descendants)
+                .mapToLong(child -> withExitedChildren(child.pid()))
+                .sum();
+        return ticks / CLOCK_TICKS_PER_SECOND;
+    }
+
+    private static long withExitedChildren(long pid) {
+        long[] ticks = cpuTicks(pid);
+        return ticks[0] + ticks[1] + ticks[2] + ticks[3];
+    }
+
+    /** utime, stime, cutime, cstime in clock ticks; zeros when the process is gone. */
+    private static long[] cpuTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
+            long[] ticks = new long[4];
+            for (int i = 0; i < ticks.length; i++) {
+                ticks[i] = Long.parseLong(fields[11 + i]);
+            }
+            return ticks;
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return new long[4];
         }
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -81,7 +80,8 @@ record Report(
     }
 
     /** How far orders got after their 201, and how fast the view showed them. */
-    record Propagation(long placed, long reachedBarista, long reachedView, long viewP50Ms, long viewP99Ms) {}
+    record Propagation(
+            long placed, long reachedBarista, long reachedView, long reachedReady, long viewP50Ms, long viewP99Ms) {}
 
     /** One load step. */
     record Step(
@@ -95,9 +95,9 @@ record Report(
             long errors,
             Map<String, Long> byStatus,
             Propagation propagation,
-            Map<String, Double> cpuSecondsPerThousandOrders) {
+            Cost cost) {
 
-        static Step of(OpenLoad.Result result, Propagation propagation, Map<String, Double> cpu) {
+        static Step of(OpenLoad.Result result, Propagation propagation, Cost cost) {
             var h = result.latencyMicros();
             return new Step(
                     result.offeredRate(),
@@ -110,13 +110,13 @@ record Report(
                     result.errors(),
                     result.byStatus(),
                     propagation,
-                    cpu);
+                    cost);
         }
 
         String line() {
             return String.format(
                     "%5d/s offered → %7.1f/s  p50 %6.1f  p90 %6.1f  p99 %6.1f  max %7.1f ms  errors %d  "
-                            + "201→view p50 %d p99 %d ms  reached barista %d/%d view %d/%d",
+                            + "201→view p50 %d p99 %d ms  reached barista %d/%d view %d/%d ready %d/%d",
                     offeredRate,
                     achievedRate,
                     p50Ms,
@@ -129,6 +129,8 @@ record Report(
                     propagation.reachedBarista(),
                     propagation.placed(),
                     propagation.reachedView(),
+                    propagation.placed(),
+                    propagation.reachedReady(),
                     propagation.placed());
         }
 
@@ -172,12 +174,12 @@ record Report(
                         idle.viewMedianMs(),
                         idle.viewWorstMs()))
                 .append(
-                        "| offered/s | achieved/s | p50 ms | p90 ms | p99 ms | max ms | errors | statuses | 201→view p50 ms | 201→view p99 ms | reached barista | reached view |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        "| offered/s | achieved/s | p50 ms | p90 ms | p99 ms | max ms | errors | statuses | 201→view p50 ms | 201→view p99 ms | reached barista | reached view | READY |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Step s : steps) {
             Propagation p = s.propagation();
             md.append(String.format(
-                    "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %s | %d | %d | %s | %s |%n",
+                    "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %s | %d | %d | %s | %s | %s |%n",
                     s.offeredRate(),
                     s.achievedRate(),
                     s.p50Ms(),
@@ -189,22 +191,20 @@ record Report(
                     p.viewP50Ms(),
                     p.viewP99Ms(),
                     share(p.reachedBarista(), p.placed()),
-                    share(p.reachedView(), p.placed())));
+                    share(p.reachedView(), p.placed()),
+                    share(p.reachedReady(), p.placed())));
         }
+        md.append(CostMarkdown.of(steps));
         md.append(
-                "\n| service | ready after start (ms) | RSS after warm-up (MB) | RSS peak (MB) | CPU s / 1000 orders (per step) |\n|---|---|---|---|---|\n");
+                "\n| service | ready after start (ms) | RSS after warm-up (MB) | RSS peak (MB) |\n|---|---|---|---|\n");
         readyMillis
                 .keySet()
                 .forEach(name -> md.append(String.format(
-                        "| %s | %d | %d | %d | %s |%n",
+                        "| %s | %d | %d | %d |%n",
                         name,
                         readyMillis.get(name),
                         rssAfterWarmUpMb.getOrDefault(name, 0L),
-                        rssPeakMb.getOrDefault(name, 0L),
-                        steps.stream()
-                                .map(s -> String.format(
-                                        "%.2f", s.cpuSecondsPerThousandOrders().getOrDefault(name, 0.0)))
-                                .collect(Collectors.joining(" · ")))));
+                        rssPeakMb.getOrDefault(name, 0L))));
         md.append(startupMarkdown());
         md.append("\n![latency and throughput against offered rate](report.png)\n");
         return md.toString();

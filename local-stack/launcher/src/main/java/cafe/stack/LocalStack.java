@@ -86,6 +86,16 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
+    /** The PostgreSQL postmaster's pid, as its data directory records it. */
+    public Optional<Long> postgresPid() {
+        return PostgresServer.recordedPid(settings);
+    }
+
+    /** The Kafka broker's pid, as the stack folder records it. */
+    public Optional<Long> kafkaPid() {
+        return readPid(settings.dir().resolve("kafka.pid"));
+    }
+
     /** True when this process started the stack (and so stops it). */
     public boolean owned() {
         return postgres != null;

@@ -1,0 +1,79 @@
+package cafe.bench;
+
+import cafe.stack.StackSettings;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL's own counters of the services' work, per database: statements from pg_stat_statements and
+ * commits from pg_stat_database. Read as the superuser on the postgres database, so that these reads
+ * neither run as the services' role (the statements are filtered by it) nor commit in their databases.
+ */
+final class PostgresCounters implements AutoCloseable {
+
+    static final String SUPERUSER = "postgres";
+    static final List<String> DATABASES = List.of("orders", "payments", "barista", "status");
+
+    private static final String STATEMENTS = "select d.datname, s.toplevel, sum(s.calls)::bigint"
+            + " from pg_stat_statements s"
+            + " join pg_database d on d.oid = s.dbid"
+            + " join pg_roles r on r.oid = s.userid"
+            + " where r.rolname = '" + StackSettings.DB_USER + "'"
+            + " group by d.datname, s.toplevel";
+    private static final String COMMITS = "select datname, xact_commit from pg_stat_database where datname is not null";
+
+    /** Totals so far: statements sent by the services (top level), those run inside functions, and commits. */
+    record Counts(Map<String, Long> statements, Map<String, Long> nestedStatements, Map<String, Long> commits) {}
+
+    private final Connection connection;
+
+    /** Connects, and reads once: a server without pg_stat_statements loaded fails the bench now, not after start-up. */
+    PostgresCounters(StackSettings stack) throws SQLException {
+        connection = DriverManager.getConnection(stack.jdbcUrl("postgres"), SUPERUSER, "");
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("create extension if not exists pg_stat_statements");
+        }
+        read();
+    }
+
+    Counts read() throws SQLException {
+        Map<String, Long> statements = zeros();
+        Map<String, Long> nested = zeros();
+        Map<String, Long> commits = zeros();
+        try (Statement sql = connection.createStatement()) {
+            try (ResultSet rows = sql.executeQuery(STATEMENTS)) {
+                while (rows.next()) {
+                    add(rows.getBoolean(2) ? statements : nested, rows.getString(1), rows.getLong(3));
+                }
+            }
+            try (ResultSet rows = sql.executeQuery(COMMITS)) {
+                while (rows.next()) {
+                    add(commits, rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return new Counts(statements, nested, commits);
+    }
+
+    /** Only the four services' databases count. */
+    private static void add(Map<String, Long> counts, String database, long n) {
+        counts.computeIfPresent(database, (db, sum) -> sum + n);
+    }
+
+    private static Map<String, Long> zeros() {
+        Map<String, Long> zeros = new LinkedHashMap<>();
+        DATABASES.forEach(db -> zeros.put(db, 0L));
+        return zeros;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
