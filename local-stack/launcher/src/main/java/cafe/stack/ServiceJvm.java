@@ -18,8 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ServiceJvm {
 
-    /** The flags of every service JVM, as the build wrote them. */
-    public static final List<String> OPTIONS = readOptions();
+    /**
+     * The flags of every service JVM, as the build wrote them; the environment variable
+     * {@code CAFE_JVM_OPTIONS} replaces them, to compare flags in the bench (an AOT cache the flags do not
+     * fit is refused by the JVM, which says so in the service's log).
+     */
+    public static final List<String> OPTIONS = split(System.getenv().getOrDefault("CAFE_JVM_OPTIONS", readOptions()));
 
     private static final Set<String> TOLD_NO_CACHE = ConcurrentHashMap.newKeySet();
 
@@ -58,12 +62,15 @@ public final class ServiceJvm {
         return StackSettings.projectRoot().resolve(service).resolve("target/quarkus-app");
     }
 
-    private static List<String> readOptions() {
+    private static List<String> split(String options) {
+        return Arrays.stream(options.trim().split("\\s+"))
+                .filter(option -> !option.isEmpty())
+                .toList();
+    }
+
+    private static String readOptions() {
         try (InputStream in = ServiceJvm.class.getResourceAsStream("service-jvm.options")) {
-            String options = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            return Arrays.stream(options.split("\\s+"))
-                    .filter(option -> !option.isEmpty())
-                    .toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
