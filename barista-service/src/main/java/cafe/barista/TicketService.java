@@ -39,22 +39,19 @@ public class TicketService {
      */
     public Uni<Void> queue(OrderPlaced order) {
         return tickets.lockOrder(order.orderId())
-                .chain(() -> tickets.wasCanceled(order.orderId()))
-                .chain(canceled -> canceled
-                        ? Uni.createFrom().item(() -> {
-                            Log.infof("order %s was cancelled before it arrived: not queued", order.orderId());
-                            return Boolean.TRUE;
-                        })
-                        : tickets.find("orderId", order.orderId()).firstResult().map(existing -> existing != null))
-                .chain(skip -> {
-                    if (skip) {
-                        return Uni.createFrom().voidItem();
+                .chain(() -> tickets.queue(Ticket.queued(order)))
+                .invoke(queued -> {
+                    if (queued) {
+                        Log.infof("order %s queued: %d x %s", order.orderId(), order.qty(), order.item());
+                        Metrics.counter("cafe.tickets", "state", TicketStatus.QUEUED.name())
+                                .increment();
+                    } else {
+                        Log.infof(
+                                "order %s not queued: it has a ticket, or was cancelled before it arrived",
+                                order.orderId());
                     }
-                    Log.infof("order %s queued: %d x %s", order.orderId(), order.qty(), order.item());
-                    Metrics.counter("cafe.tickets", "state", TicketStatus.QUEUED.name())
-                            .increment();
-                    return tickets.persist(Ticket.queued(order)).replaceWithVoid();
-                });
+                })
+                .replaceWithVoid();
     }
 
     /**

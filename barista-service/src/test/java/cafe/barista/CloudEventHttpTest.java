@@ -1,21 +1,28 @@
 package cafe.barista;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import cafe.events.EventCodec;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
+import cafe.testing.Concurrently;
 import cafe.testing.EventSchemas;
 import cafe.testing.LocalStackResource;
+import cafe.testing.Sql;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Knative mode: binary-mode CloudEvents over HTTP reach the same handler as the Kafka channel, once each. */
@@ -64,6 +71,66 @@ class CloudEventHttpTest {
     }
 
     @Test
+    void theSameOrderPlacedAgainUnderANewEventIdStillHasOneTicket() {
+        UUID orderId = UUID.randomUUID();
+        String placed = placedData(orderId);
+
+        cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
+                .body(placed)
+                .when()
+                .post("/events")
+                .then()
+                .statusCode(202);
+        // a new event id passes the inbox: the ticket's unique order id turns it away, and it is no error
+        cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
+                .body(placed)
+                .when()
+                .post("/events")
+                .then()
+                .statusCode(202);
+
+        given().queryParam("orderId", orderId).when().get("/tickets").then().body("$", hasSize(1));
+    }
+
+    @Test
+    void aCancelDeliveredTogetherWithItsOrderAlwaysWins() {
+        List<UUID> orders =
+                IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID()).toList();
+        AtomicInteger next = new AtomicInteger();
+        // each order's placed and canceled events, all released at once, as parallel deliveries bring them
+        List<Integer> answers = Concurrently.run(2 * orders.size(), () -> {
+            int i = next.getAndIncrement();
+            UUID orderId = orders.get(i / 2);
+            return (i % 2 == 0
+                            ? cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
+                                    .body(placedData(orderId))
+                            : cloudEvent(UUID.randomUUID().toString(), "cafe.order.canceled")
+                                    .body(canceledData(orderId)))
+                    .when()
+                    .post("/events")
+                    .statusCode();
+        });
+        assertThat(answers, everyItem(equalTo(202)));
+
+        for (UUID orderId : orders) {
+            String status = Sql.text("barista", "select status from ticket where order_id = ?", orderId);
+            long tombstones = Sql.number("barista", "select count(*) from canceled_order where order_id = ?", orderId);
+            long canceledEvents = Sql.number(
+                    "barista",
+                    "select count(*) from outbox_event where aggregate_id = ?"
+                            + " and event_type = 'cafe.barista.brew-canceled'",
+                    orderId.toString());
+            if (status == null) {
+                assertThat("cancel first: remembered, nothing queued", tombstones, equalTo(1L));
+                assertThat(canceledEvents, equalTo(0L));
+            } else {
+                assertThat("order first: its ticket cancelled", status, equalTo("CANCELED"));
+                assertThat(canceledEvents, equalTo(1L));
+            }
+        }
+    }
+
+    @Test
     void unreadableEventIsA400ProblemAndChangesNothing() {
         cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
                 .body("{\"orderId\":42")
@@ -86,6 +153,19 @@ class CloudEventHttpTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    private static String placedData(UUID orderId) {
+        return EventSchemas.conforming(
+                "cafe.order.placed",
+                EventCodec.toJson(new OrderPlaced(
+                        orderId, "c-kn", 2, "Cappuccino", 1, 350, "EUR", UUID.randomUUID(), Instant.now())));
+    }
+
+    private static String canceledData(UUID orderId) {
+        return EventSchemas.conforming(
+                "cafe.order.canceled",
+                EventCodec.toJson(new OrderCanceled(orderId, "c-kn", UUID.randomUUID(), Instant.now())));
     }
 
     private static RequestSpecification cloudEvent(String id, String type) {

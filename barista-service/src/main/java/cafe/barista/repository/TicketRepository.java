@@ -9,6 +9,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,16 @@ import java.util.UUID;
 @ApplicationScoped
 @WithSession
 public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
+
+    /**
+     * A new ticket unless the order was cancelled before it came (its tombstone) or has one already
+     * (order_id is unique): no read before the write, and a redelivery is not an error.
+     */
+    private static final String QUEUE =
+            "insert into ticket (id, order_id, customer_id, item, qty, status, created_at, updated_at)"
+                    + " select :id, :orderId, :customerId, :item, :qty, :status, :createdAt, :createdAt"
+                    + " where not exists (select 1 from canceled_order where order_id = :orderId)"
+                    + " on conflict (order_id) do nothing";
 
     public Uni<List<Ticket>> findByStatus(TicketStatus status, int page, int size) {
         Sort oldestFirst = Sort.ascending("createdAt").and("id");
@@ -38,7 +49,9 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
 
     /**
      * Serialises the work on one order's ticket until the transaction ends, including the case where the
-     * ticket does not exist yet (a cancel and its order arriving together).
+     * ticket does not exist yet (a cancel and its order arriving together). A statement of its own: the
+     * next statement's snapshot is taken after the lock is held, so it sees what the previous holder
+     * committed.
      */
     public Uni<Void> lockOrder(UUID orderId) {
         return getSession()
@@ -50,6 +63,24 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 .replaceWithVoid();
     }
 
+    /**
+     * Inserts the new ticket unless its order has a ticket or a tombstone; true when it did. Call after
+     * {@link #lockOrder}, inside the consumer's transaction.
+     */
+    public Uni<Boolean> queue(Ticket ticket) {
+        return getSession()
+                .chain(session -> session.createNativeQuery(QUEUE)
+                        .setParameter("id", ticket.id)
+                        .setParameter("orderId", ticket.orderId)
+                        .setParameter("customerId", ticket.customerId)
+                        .setParameter("item", ticket.item)
+                        .setParameter("qty", ticket.qty)
+                        .setParameter("status", ticket.status.name())
+                        .setParameter("createdAt", ticket.createdAt.atOffset(ZoneOffset.UTC))
+                        .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
     /** Remembers that the order was cancelled before its ticket existed. */
     public Uni<Void> rememberCanceled(UUID orderId) {
         return getSession()
@@ -59,15 +90,6 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                         .setParameter("orderId", orderId)
                         .executeUpdate())
                 .replaceWithVoid();
-    }
-
-    public Uni<Boolean> wasCanceled(UUID orderId) {
-        return getSession()
-                .chain(session -> session.createNativeQuery(
-                                "select count(*) from canceled_order where order_id = :orderId", Long.class)
-                        .setParameter("orderId", orderId)
-                        .getSingleResult())
-                .map(count -> count > 0);
     }
 
     public Uni<Ticket> lockByOrder(UUID orderId) {
