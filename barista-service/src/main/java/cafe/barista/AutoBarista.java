@@ -1,31 +1,29 @@
 package cafe.barista;
 
 import cafe.barista.config.BaristaConfig;
-import cafe.barista.repository.TicketRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import cafe.barista.repository.TicketMoves;
+import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * A barista that needs no person (auto-brew mode): starts every queued ticket and finishes it after
- * the brew time. Each step goes through the same transitions, and events, as the REST calls.
+ * the brew time, through the same moves, and events, as the REST calls. Each tick takes the due
+ * tickets a batch at a time: one statement reads a batch, one moves it and writes its events.
  */
 @ApplicationScoped
 public class AutoBarista {
 
-    private static final int BATCH = 200;
+    static final int BATCH = 500;
 
-    private final TicketRepository tickets;
+    private final TicketMoves moves;
     private final TicketService service;
     private final BaristaConfig config;
 
-    AutoBarista(TicketRepository tickets, TicketService service, BaristaConfig config) {
-        this.tickets = tickets;
+    AutoBarista(TicketMoves moves, TicketService service, BaristaConfig config) {
+        this.moves = moves;
         this.service = service;
         this.config = config;
     }
@@ -35,21 +33,23 @@ public class AutoBarista {
         if (!config.autoBrew()) {
             return Uni.createFrom().voidItem();
         }
-        Instant brewedBefore = Instant.now().minus(config.brewTime());
-        return Panache.withSession(() -> tickets.idsIn(TicketStatus.BREWING, brewedBefore, BATCH))
-                .chain(ready -> each(ready, service::finish))
-                .chain(() -> Panache.withSession(() -> tickets.idsIn(TicketStatus.QUEUED, Instant.now(), BATCH)))
-                .chain(queued -> each(queued, service::startBrewing));
+        return drain(TicketStatus.BREWING, Instant.now().minus(config.brewTime()), TicketStatus.READY)
+                .chain(() -> drain(TicketStatus.QUEUED, Instant.now(), TicketStatus.BREWING))
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    Log.warnf("Auto-brew could not move tickets (%s); the next tick tries again", failure.toString());
+                    return null;
+                });
     }
 
-    /** Moves each ticket in turn; one another replica or the barista moved first is skipped. */
-    private static Uni<Void> each(List<UUID> ids, java.util.function.Function<UUID, Uni<Ticket>> step) {
-        return Multi.createFrom()
-                .iterable(ids)
-                .onItem()
-                .transformToUniAndConcatenate(id -> step.apply(id).onFailure().recoverWithNull())
-                .collect()
-                .last()
-                .replaceWithVoid();
+    /** Moves every ticket in {@code status} since {@code before} or earlier to {@code next}, a batch at a time. */
+    private Uni<Void> drain(TicketStatus status, Instant before, TicketStatus next) {
+        return moves.due(status, before, BATCH)
+                .chain(due -> due.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : service.moveAll(due, next)
+                                .chain(moved -> due.size() < BATCH
+                                        ? Uni.createFrom().voidItem()
+                                        : drain(status, before, next)));
     }
 }

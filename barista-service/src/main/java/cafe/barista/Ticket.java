@@ -48,13 +48,4 @@ public class Ticket {
         ticket.updatedAt = ticket.createdAt;
         return ticket;
     }
-
-    boolean moveTo(TicketStatus next) {
-        if (!status.canBecome(next)) {
-            return false;
-        }
-        status = next;
-        updatedAt = Instant.now();
-        return true;
-    }
 }

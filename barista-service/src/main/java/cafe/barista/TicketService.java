@@ -1,5 +1,6 @@
 package cafe.barista;
 
+import cafe.barista.repository.TicketMoves;
 import cafe.barista.repository.TicketRepository;
 import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
@@ -10,26 +11,25 @@ import cafe.events.OrderPlaced;
 import cafe.messaging.outbox.Outbox;
 import cafe.problem.ProblemException;
 import io.micrometer.core.instrument.Metrics;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** The barista's queue: paid orders become tickets, which are brewed, finished or cancelled. */
 @ApplicationScoped
 public class TicketService {
 
     private final TicketRepository tickets;
+    private final TicketMoves moves;
     private final Outbox outbox;
 
-    TicketService(TicketRepository tickets, Outbox outbox) {
+    TicketService(TicketRepository tickets, TicketMoves moves, Outbox outbox) {
         this.tickets = tickets;
+        this.moves = moves;
         this.outbox = outbox;
     }
 
@@ -82,13 +82,22 @@ public class TicketService {
     }
 
     public Uni<Ticket> startBrewing(UUID ticketId) {
-        return transition(
-                ticketId, TicketStatus.BREWING, ticket -> new BrewStarted(ticket.orderId, ticket.id, ticket.updatedAt));
+        return transition(ticketId, TicketStatus.BREWING);
     }
 
     public Uni<Ticket> finish(UUID ticketId) {
-        return transition(
-                ticketId, TicketStatus.READY, ticket -> new CoffeeReady(ticket.orderId, ticket.id, ticket.updatedAt));
+        return transition(ticketId, TicketStatus.READY);
+    }
+
+    /**
+     * Moves tickets read in one state to {@code next} (BREWING or READY), each with its event, in one
+     * statement; answers those that moved (one another replica or the barista moved first is left out).
+     */
+    public Uni<List<Ticket>> moveAll(List<Ticket> due, TicketStatus next) {
+        return moves.move(due, next, (ticket, at) -> reportOf(ticket, next, at)).invoke(moved -> {
+            moved.forEach(ticket -> Log.infof("order %s ticket -> %s", ticket.orderId, next));
+            Metrics.counter("cafe.tickets", "state", next.name()).increment(moved.size());
+        });
     }
 
     @WithSession
@@ -104,21 +113,34 @@ public class TicketService {
                 .failWith(() -> ProblemException.notFound("Ticket", ticketId));
     }
 
-    /** Moves the ticket and records the event that reports it, in one transaction. */
-    private Uni<Ticket> transition(UUID ticketId, TicketStatus next, Function<Ticket, CafeEvent> event) {
-        return Panache.withTransaction(() -> tickets.findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
+    /** Moves one ticket and records the event that reports it, in one statement. */
+    private Uni<Ticket> transition(UUID ticketId, TicketStatus next) {
+        return moves.find(ticketId)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("Ticket", ticketId))
-                .invoke(ticket -> {
-                    TicketStatus before = ticket.status;
-                    if (!ticket.moveTo(next)) {
+                .chain(ticket -> {
+                    if (!ticket.status.canBecome(next)) {
                         throw ProblemException.conflict(
-                                "Ticket " + ticketId + " is " + before + " and cannot become " + next);
+                                "Ticket " + ticketId + " is " + ticket.status + " and cannot become " + next);
                     }
-                    Log.infof("order %s ticket %s -> %s", ticket.orderId, before, next);
-                    Metrics.counter("cafe.tickets", "state", next.name()).increment();
-                })
-                .call(ticket -> outbox.append(event.apply(ticket))));
+                    TicketStatus before = ticket.status;
+                    return moveAll(List.of(ticket), next).map(moved -> {
+                        if (moved.isEmpty()) {
+                            throw ProblemException.conflict(
+                                    "Ticket " + ticketId + " is no longer " + before + " and cannot become " + next);
+                        }
+                        return moved.get(0);
+                    });
+                });
+    }
+
+    /** The event that reports a ticket's move to {@code next} at {@code at}. */
+    private static CafeEvent reportOf(Ticket ticket, TicketStatus next, Instant at) {
+        return switch (next) {
+            case BREWING -> new BrewStarted(ticket.orderId, ticket.id, at);
+            case READY -> new CoffeeReady(ticket.orderId, ticket.id, at);
+            case QUEUED, CANCELED -> throw new IllegalArgumentException("No barista move to " + next);
+        };
     }
 }

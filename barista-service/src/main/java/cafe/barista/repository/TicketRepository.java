@@ -35,18 +35,6 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 .list();
     }
 
-    /** Ids of the tickets in a state since before the given time, oldest first. */
-    public Uni<List<UUID>> idsIn(TicketStatus status, java.time.Instant since, int limit) {
-        return find("status = ?1 and updatedAt <= ?2", Sort.ascending("updatedAt"), status, since)
-                .page(Page.ofSize(limit))
-                .project(TicketId.class)
-                .list()
-                .map(ids -> ids.stream().map(TicketId::id).toList());
-    }
-
-    /** The projection {@link #idsIn} reads. */
-    public record TicketId(UUID id) {}
-
     /**
      * Serialises the work on one order's ticket until the transaction ends, including the case where the
      * ticket does not exist yet (a cancel and its order arriving together). A statement of its own: the

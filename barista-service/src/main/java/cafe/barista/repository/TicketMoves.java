@@ -1,0 +1,149 @@
+package cafe.barista.repository;
+
+import cafe.barista.Ticket;
+import cafe.barista.TicketStatus;
+import cafe.events.CafeEvent;
+import cafe.messaging.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.Array;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * The barista's moves (start, finish) on the reactive SQL client, with no transaction around them: any
+ * number of tickets move, and their events are written, in one statement and one round trip. Hibernate
+ * would spend a transaction of five round trips on each ticket.
+ */
+@ApplicationScoped
+public class TicketMoves {
+
+    private static final String COLUMNS = "id, order_id, customer_id, item, qty, status, created_at, updated_at";
+    private static final String BY_ID = "select " + COLUMNS + " from ticket where id = $1";
+    private static final String DUE = "select " + COLUMNS + " from ticket where status = $1 and updated_at <= $2"
+            + " order by updated_at, id limit $3";
+
+    /** The element types of the outbox columns, in the order of {@link Outbox#INSERT} and {@link Outbox#values}. */
+    private static final List<Class<?>> EVENT_COLUMNS = List.of(
+            UUID.class,
+            String.class,
+            String.class,
+            String.class,
+            String.class,
+            String.class,
+            OffsetDateTime.class,
+            String.class);
+
+    /**
+     * $1 the state the tickets were read in, $2 the next one, $3 the time of the move, $4 the tickets' ids,
+     * $5-$12 their events' rows, column by column. Only the tickets still in $1 move, and only their events
+     * are written; they are locked in id order, so two movers of overlapping batches never deadlock.
+     */
+    private static final String MOVE = "with due (ticket_id, event_id, event_type, topic, aggregate_id, source,"
+            + " payload, created_at, trace_parent) as (select * from unnest($4::uuid[], $5::uuid[], $6::text[],"
+            + " $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[])),"
+            + " still as (select id from ticket where id in (select ticket_id from due) and status = $1"
+            + " order by id for update),"
+            + " moved as (update ticket set status = $2, updated_at = $3 from still where ticket.id = still.id"
+            + " returning ticket.id),"
+            + " written as (" + Outbox.INSERT + " select event_id, event_type, topic, aggregate_id, source, payload,"
+            + " created_at, trace_parent from due join moved on moved.id = due.ticket_id)"
+            + " select id from moved";
+
+    private final Pool pool;
+    private final Outbox outbox;
+
+    TicketMoves(Pool pool, Outbox outbox) {
+        this.pool = pool;
+        this.outbox = outbox;
+    }
+
+    /** The ticket, or null. */
+    public Uni<Ticket> find(UUID id) {
+        return pool.preparedQuery(BY_ID)
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : toTicket(rows.iterator().next()));
+    }
+
+    /** Up to {@code limit} tickets in the state since {@code before} or earlier, oldest first. */
+    public Uni<List<Ticket>> due(TicketStatus status, Instant before, int limit) {
+        return pool.preparedQuery(DUE)
+                .execute(Tuple.of(status.name(), before.atOffset(ZoneOffset.UTC), limit))
+                .map(TicketMoves::toList);
+    }
+
+    /**
+     * Moves the tickets, all in the same state as read, to {@code next}, each with the event {@code event}
+     * makes of it and the time of the move, in one statement. Answers the tickets that moved, updated; one
+     * that someone else moved meanwhile (a replica, the barista, a cancel) is left out, with no event.
+     */
+    public Uni<List<Ticket>> move(
+            List<Ticket> tickets, TicketStatus next, BiFunction<Ticket, Instant, CafeEvent> event) {
+        if (tickets.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        TicketStatus from = tickets.get(0).status;
+        if (tickets.stream().anyMatch(ticket -> ticket.status != from)) {
+            throw new IllegalArgumentException("Tickets of one state move together");
+        }
+        Instant at = Instant.now();
+        Tuple values = Tuple.of(from.name(), next.name(), at.atOffset(ZoneOffset.UTC))
+                .addValue(tickets.stream().map(ticket -> ticket.id).toArray(UUID[]::new));
+        List<List<Object>> events = tickets.stream()
+                .map(ticket -> outbox.values(event.apply(ticket, at)))
+                .toList();
+        for (int column = 0; column < EVENT_COLUMNS.size(); column++) {
+            values.addValue(column(events, column));
+        }
+        return pool.preparedQuery(MOVE).execute(values).map(rows -> {
+            Set<UUID> moved = new HashSet<>();
+            rows.forEach(row -> moved.add(row.getUUID("id")));
+            List<Ticket> done =
+                    tickets.stream().filter(ticket -> moved.contains(ticket.id)).toList();
+            done.forEach(ticket -> {
+                ticket.status = next;
+                ticket.updatedAt = at;
+            });
+            return done;
+        });
+    }
+
+    /** One column of the events' rows, as an array of its type (the reactive client binds it as a SQL array). */
+    private static Object[] column(List<List<Object>> rows, int column) {
+        Object[] values = (Object[]) Array.newInstance(EVENT_COLUMNS.get(column), rows.size());
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rows.get(i).get(column);
+        }
+        return values;
+    }
+
+    private static List<Ticket> toList(RowSet<Row> rows) {
+        List<Ticket> tickets = new ArrayList<>(rows.size());
+        rows.forEach(row -> tickets.add(toTicket(row)));
+        return tickets;
+    }
+
+    private static Ticket toTicket(Row row) {
+        Ticket ticket = new Ticket();
+        ticket.id = row.getUUID("id");
+        ticket.orderId = row.getUUID("order_id");
+        ticket.customerId = row.getString("customer_id");
+        ticket.item = row.getString("item");
+        ticket.qty = row.getInteger("qty");
+        ticket.status = TicketStatus.valueOf(row.getString("status"));
+        ticket.createdAt = row.getOffsetDateTime("created_at").toInstant();
+        ticket.updatedAt = row.getOffsetDateTime("updated_at").toInstant();
+        return ticket;
+    }
+}

@@ -1,0 +1,66 @@
+package cafe.barista;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import cafe.events.EventCodec;
+import cafe.events.OrderPlaced;
+import cafe.events.Topics;
+import cafe.testing.Concurrently;
+import cafe.testing.KafkaEvents;
+import cafe.testing.LocalStackResource;
+import cafe.testing.Sql;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A move is one statement that moves the ticket only from the state it was read in: racing calls move it once. */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class TicketRaceTest {
+
+    @Test
+    void racingStartsAndFinishesMoveTheTicketOnceEachWithOneEvent() {
+        UUID orderId = UUID.randomUUID();
+        KafkaEvents.send(
+                Topics.ORDERS,
+                orderId.toString(),
+                UUID.randomUUID().toString(),
+                "cafe.order.placed",
+                EventCodec.toJson(new OrderPlaced(
+                        orderId, "c-race", 1, "Mocha", 1, 420, "EUR", UUID.randomUUID(), Instant.now())));
+        String ticket = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> Sql.text("barista", "select id::text from ticket where order_id = ?", orderId),
+                        id -> id != null);
+
+        List<Integer> starts = Concurrently.run(
+                8, () -> given().post("/tickets/" + ticket + "/start").statusCode());
+        List<Integer> finishes = Concurrently.run(
+                8, () -> given().post("/tickets/" + ticket + "/finish").statusCode());
+
+        assertThat(Collections.frequency(starts, 200), equalTo(1));
+        assertThat(Collections.frequency(starts, 409), equalTo(7));
+        assertThat(Collections.frequency(finishes, 200), equalTo(1));
+        assertThat(Collections.frequency(finishes, 409), equalTo(7));
+        assertThat(events(orderId, "cafe.barista.brew-started"), equalTo(1L));
+        assertThat(events(orderId, "cafe.barista.coffee-ready"), equalTo(1L));
+        given().get("/tickets/" + ticket).then().statusCode(200).body("status", equalTo("READY"));
+    }
+
+    private static long events(UUID orderId, String type) {
+        return Sql.number(
+                "barista",
+                "select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
+                orderId.toString(),
+                type);
+    }
+}
