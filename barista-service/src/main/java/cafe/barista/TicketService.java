@@ -8,7 +8,6 @@ import cafe.events.CafeEvent;
 import cafe.events.CoffeeReady;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
-import cafe.messaging.outbox.Outbox;
 import cafe.problem.ProblemException;
 import io.micrometer.core.instrument.Metrics;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -25,12 +24,10 @@ public class TicketService {
 
     private final TicketRepository tickets;
     private final TicketMoves moves;
-    private final Outbox outbox;
 
-    TicketService(TicketRepository tickets, TicketMoves moves, Outbox outbox) {
+    TicketService(TicketRepository tickets, TicketMoves moves) {
         this.tickets = tickets;
         this.moves = moves;
-        this.outbox = outbox;
     }
 
     /**
@@ -69,15 +66,14 @@ public class TicketService {
                     if (ticket.status == TicketStatus.CANCELED) {
                         return Uni.createFrom().voidItem();
                     }
-                    TicketStatus before = ticket.status;
-                    ticket.status = TicketStatus.CANCELED;
-                    ticket.updatedAt = Instant.now();
                     Metrics.counter("cafe.tickets", "state", TicketStatus.CANCELED.name())
                             .increment();
                     Log.infof(
                             "order %s ticket canceled (was %s)%s",
-                            ticket.orderId, before, before == TicketStatus.READY ? ", drink discarded" : "");
-                    return outbox.append(new BrewCanceled(ticket.orderId, ticket.id, ticket.updatedAt));
+                            ticket.orderId,
+                            ticket.status,
+                            ticket.status == TicketStatus.READY ? ", drink discarded" : "");
+                    return tickets.cancel(new BrewCanceled(ticket.orderId, ticket.id, Instant.now()));
                 });
     }
 

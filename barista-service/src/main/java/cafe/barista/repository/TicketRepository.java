@@ -2,6 +2,8 @@ package cafe.barista.repository;
 
 import cafe.barista.Ticket;
 import cafe.barista.TicketStatus;
+import cafe.events.BrewCanceled;
+import cafe.messaging.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -13,7 +15,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** Tickets in the barista database. */
+/**
+ * Tickets in the barista database: the reads of the API, and the writes of the order consumer, which run
+ * inside its transaction (the inbox's), each one statement.
+ */
 @ApplicationScoped
 @WithSession
 public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
@@ -27,6 +32,16 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                     + " select :id, :orderId, :customerId, :item, :qty, :status, :createdAt, :createdAt"
                     + " where not exists (select 1 from canceled_order where order_id = :orderId)"
                     + " on conflict (order_id) do nothing";
+
+    /** The ticket cancelled and its event written, in one statement. */
+    private static final String CANCEL = "with canceled as (update ticket set status = 'CANCELED', updated_at = ?1"
+            + " where id = ?2 returning id) " + Outbox.INSERT + " select ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 from canceled";
+
+    private final Outbox outbox;
+
+    TicketRepository(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     public Uni<List<Ticket>> findByStatus(TicketStatus status, int page, int size) {
         Sort oldestFirst = Sort.ascending("createdAt").and("id");
@@ -80,7 +95,24 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 .replaceWithVoid();
     }
 
+    /** The order's ticket, locked until the transaction ends; read it only, {@link #cancel} writes it. */
     public Uni<Ticket> lockByOrder(UUID orderId) {
         return find("orderId", orderId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Cancels a ticket this transaction has locked, and writes the event that reports it, in one statement. */
+    public Uni<Void> cancel(BrewCanceled canceled) {
+        List<Object> event = outbox.values(canceled);
+        return getSession()
+                .chain(session -> {
+                    var statement = session.createNativeQuery(CANCEL)
+                            .setParameter(1, canceled.canceledAt().atOffset(ZoneOffset.UTC))
+                            .setParameter(2, canceled.ticketId());
+                    for (int i = 0; i < event.size(); i++) {
+                        statement.setParameter(i + 3, event.get(i));
+                    }
+                    return statement.executeUpdate();
+                })
+                .replaceWithVoid();
     }
 }
