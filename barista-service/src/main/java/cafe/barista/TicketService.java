@@ -1,6 +1,7 @@
 package cafe.barista;
 
 import cafe.barista.repository.TicketMoves;
+import cafe.barista.repository.TicketQueue;
 import cafe.barista.repository.TicketRepository;
 import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
@@ -8,6 +9,7 @@ import cafe.events.CafeEvent;
 import cafe.events.CoffeeReady;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
+import cafe.messaging.inbox.ReceivedEvent;
 import cafe.problem.ProblemException;
 import io.micrometer.core.instrument.Metrics;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -23,20 +25,18 @@ import java.util.UUID;
 public class TicketService {
 
     private final TicketRepository tickets;
+    private final TicketQueue queue;
     private final TicketMoves moves;
 
-    TicketService(TicketRepository tickets, TicketMoves moves) {
+    TicketService(TicketRepository tickets, TicketQueue queue, TicketMoves moves) {
         this.tickets = tickets;
+        this.queue = queue;
         this.moves = moves;
     }
 
-    /**
-     * Queues a ticket for a paid order, unless it has one or was cancelled before it arrived; call inside
-     * the consumer's transaction.
-     */
-    public Uni<Void> queue(OrderPlaced order) {
-        return tickets.lockOrder(order.orderId())
-                .chain(() -> tickets.queue(Ticket.queued(order)))
+    /** Queues a ticket for a paid order, once per event, unless it has one or was cancelled before it arrived. */
+    public Uni<Void> queue(ReceivedEvent event, OrderPlaced order) {
+        return queue.queue(event, Ticket.queued(order))
                 .invoke(queued -> {
                     if (queued) {
                         Log.infof("order %s queued: %d x %s", order.orderId(), order.qty(), order.item());
@@ -44,7 +44,7 @@ public class TicketService {
                                 .increment();
                     } else {
                         Log.infof(
-                                "order %s not queued: it has a ticket, or was cancelled before it arrived",
+                                "order %s not queued: a redelivery, or it has a ticket or was cancelled before it arrived",
                                 order.orderId());
                     }
                 })
@@ -53,15 +53,16 @@ public class TicketService {
 
     /**
      * Cancels the ticket of a cancelled order; a drink that raced to READY is discarded. A cancel that
-     * comes before its order is remembered, so the order is never queued.
+     * comes before its order is remembered, so the order is never queued. Call inside the consumer's
+     * transaction.
      */
     public Uni<Void> cancel(OrderCanceled canceled) {
-        return tickets.lockOrder(canceled.orderId())
+        return tickets.closeGate(canceled.orderId())
                 .chain(() -> tickets.lockByOrder(canceled.orderId()))
                 .chain(ticket -> {
                     if (ticket == null) {
                         Log.infof("order %s cancelled before it arrived: remembered", canceled.orderId());
-                        return tickets.rememberCanceled(canceled.orderId());
+                        return Uni.createFrom().voidItem();
                     }
                     if (ticket.status == TicketStatus.CANCELED) {
                         return Uni.createFrom().voidItem();

@@ -114,7 +114,10 @@ class CloudEventHttpTest {
 
         for (UUID orderId : orders) {
             String status = Sql.text("barista", "select status from ticket where order_id = ?", orderId);
-            long tombstones = Sql.number("barista", "select count(*) from canceled_order where order_id = ?", orderId);
+            long tombstones = Sql.number(
+                    "barista",
+                    "select count(*) from order_gate where order_id = ? and canceled_at is not null",
+                    orderId);
             long canceledEvents = Sql.number(
                     "barista",
                     "select count(*) from outbox_event where aggregate_id = ?"

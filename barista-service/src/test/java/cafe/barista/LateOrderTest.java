@@ -58,7 +58,11 @@ class LateOrderTest {
                 .statusCode(200)
                 .body("$", hasSize(0));
         assertThat(
-                Sql.number("barista", "select count(*) from canceled_order where order_id = ?", orderId), equalTo(1L));
+                Sql.number(
+                        "barista",
+                        "select count(*) from order_gate where order_id = ? and canceled_at is not null",
+                        orderId),
+                equalTo(1L));
     }
 
     private static boolean processed(String eventId) {

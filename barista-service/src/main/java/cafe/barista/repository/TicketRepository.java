@@ -16,22 +16,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Tickets in the barista database: the reads of the API, and the writes of the order consumer, which run
- * inside its transaction (the inbox's), each one statement.
+ * Tickets in the barista database: the reads of the API, and the writes of a cancel, which run inside the
+ * consumer's transaction (the inbox's), each one statement.
  */
 @ApplicationScoped
 @WithSession
 public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
 
-    /**
-     * A new ticket unless the order was cancelled before it came (its tombstone) or has one already
-     * (order_id is unique): no read before the write, and a redelivery is not an error.
-     */
-    private static final String QUEUE =
-            "insert into ticket (id, order_id, customer_id, item, qty, status, created_at, updated_at)"
-                    + " select :id, :orderId, :customerId, :item, :qty, :status, :createdAt, :createdAt"
-                    + " where not exists (select 1 from canceled_order where order_id = :orderId)"
-                    + " on conflict (order_id) do nothing";
+    private static final String CLOSE_GATE = "insert into order_gate (order_id, canceled_at) values (:orderId, now())"
+            + " on conflict (order_id) do update set canceled_at = coalesce(order_gate.canceled_at, excluded.canceled_at)";
 
     /** The ticket cancelled and its event written, in one statement. */
     private static final String CANCEL = "with canceled as (update ticket set status = 'CANCELED', updated_at = ?1"
@@ -51,45 +44,13 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
     }
 
     /**
-     * Serialises the work on one order's ticket until the transaction ends, including the case where the
-     * ticket does not exist yet (a cancel and its order arriving together). A statement of its own: the
-     * next statement's snapshot is taken after the lock is held, so it sees what the previous holder
-     * committed.
+     * Closes the order's gate: remembers that it was cancelled, and holds its row until the transaction
+     * ends, so a placed event of the order waits for this cancel and then queues nothing; if that event
+     * came first, this waits for it to commit, and the next statement sees its ticket.
      */
-    public Uni<Void> lockOrder(UUID orderId) {
+    public Uni<Void> closeGate(UUID orderId) {
         return getSession()
-                .chain(session -> session.createNativeQuery(
-                                "select 1 from (select pg_advisory_xact_lock(hashtext(:orderId))) as locked",
-                                Integer.class)
-                        .setParameter("orderId", orderId.toString())
-                        .getSingleResult())
-                .replaceWithVoid();
-    }
-
-    /**
-     * Inserts the new ticket unless its order has a ticket or a tombstone; true when it did. Call after
-     * {@link #lockOrder}, inside the consumer's transaction.
-     */
-    public Uni<Boolean> queue(Ticket ticket) {
-        return getSession()
-                .chain(session -> session.createNativeQuery(QUEUE)
-                        .setParameter("id", ticket.id)
-                        .setParameter("orderId", ticket.orderId)
-                        .setParameter("customerId", ticket.customerId)
-                        .setParameter("item", ticket.item)
-                        .setParameter("qty", ticket.qty)
-                        .setParameter("status", ticket.status.name())
-                        .setParameter("createdAt", ticket.createdAt.atOffset(ZoneOffset.UTC))
-                        .executeUpdate())
-                .map(inserted -> inserted == 1);
-    }
-
-    /** Remembers that the order was cancelled before its ticket existed. */
-    public Uni<Void> rememberCanceled(UUID orderId) {
-        return getSession()
-                .chain(session -> session.createNativeQuery(
-                                "insert into canceled_order (order_id, canceled_at) values (:orderId, now())"
-                                        + " on conflict do nothing")
+                .chain(session -> session.createNativeQuery(CLOSE_GATE)
                         .setParameter("orderId", orderId)
                         .executeUpdate())
                 .replaceWithVoid();
