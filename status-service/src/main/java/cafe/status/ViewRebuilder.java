@@ -10,10 +10,11 @@ import cafe.status.repository.ViewTables;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,9 +34,11 @@ public class ViewRebuilder {
     private final RebuildRepository rebuilds;
     private final StatusRepository repository;
     private final DedicatedConnections connections;
+    private final Pool database;
     private final String bootstrapServers;
 
     ViewRebuilder(
+            Pool database,
             ViewWriter writer,
             RebuildRepository rebuilds,
             StatusRepository repository,
@@ -45,6 +48,7 @@ public class ViewRebuilder {
         this.rebuilds = rebuilds;
         this.repository = repository;
         this.connections = connections;
+        this.database = database;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -58,13 +62,17 @@ public class ViewRebuilder {
             // Taken before the replay reads where the topics end. An event the live consumer stored before
             // this instant came from a record below those ends, so the replay has it; one stored after it
             // is merged in at the swap.
-            Instant began = VertxContextSupport.subscribeAndAwait(rebuilds::now);
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(rebuilds::clear));
-            TopicReplay.Counts replayed = TopicReplay.replay(
-                    bootstrapServers,
-                    events -> VertxContextSupport.subscribeAndAwait(
-                            () -> Panache.withTransaction(() -> applyToShadow(events))));
-            long merged = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> swapIn(began)));
+            OffsetDateTime began =
+                    database.withConnection(rebuilds::now).await().indefinitely();
+            database.withTransaction(rebuilds::clear).await().indefinitely();
+            // one transaction per poll, with the same batch writes as the live consumer's
+            TopicReplay.Counts replayed = TopicReplay.replay(bootstrapServers, events -> {
+                if (!events.isEmpty()) {
+                    toShadow(events);
+                }
+            });
+            long merged =
+                    database.withTransaction(sql -> swapIn(sql, began)).await().indefinitely();
             long orders = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(repository::count));
             Log.infof(
                     "View rebuilt from the topics and swapped in: %d events into %d orders (%d unreadable skipped,"
@@ -74,30 +82,21 @@ public class ViewRebuilder {
         }
     }
 
-    private Uni<Void> applyToShadow(List<ReceivedEvent> events) {
-        return Multi.createFrom()
-                .iterable(events)
-                .onItem()
-                .transformToUniAndConcatenate(event -> writer.apply(ViewTables.REBUILD, event))
-                .collect()
-                .last()
-                .replaceWithVoid();
+    private void toShadow(List<ReceivedEvent> events) {
+        database.withTransaction(sql -> writer.apply(sql, ViewTables.REBUILD, events))
+                .await()
+                .indefinitely();
     }
 
     /**
      * One transaction: holds off the live writers, copies in the events they stored since the rebuild
      * began, folds those orders again, and swaps the tables. Emits how many events were copied in.
      */
-    private Uni<Long> swapIn(Instant began) {
-        return rebuilds.holdLiveWriters()
-                .chain(() -> rebuilds.mergeLiveSince(began))
-                .chain(orders -> Multi.createFrom()
-                        .iterable(Set.copyOf(orders))
-                        .onItem()
-                        .transformToUniAndConcatenate(orderId -> writer.refold(ViewTables.REBUILD, orderId))
-                        .collect()
-                        .asList()
+    private Uni<Long> swapIn(SqlConnection sql, OffsetDateTime began) {
+        return rebuilds.holdLiveWriters(sql)
+                .chain(() -> rebuilds.mergeLiveSince(sql, began))
+                .chain(orders -> writer.refold(sql, ViewTables.REBUILD, Set.copyOf(orders))
                         .replaceWith((long) orders.size()))
-                .call(rebuilds::swap);
+                .call(() -> rebuilds.swap(sql));
     }
 }
