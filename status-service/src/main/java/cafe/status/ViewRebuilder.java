@@ -13,6 +13,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -52,7 +53,10 @@ public class ViewRebuilder {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** What a rebuild did: events replayed, unreadable records skipped, live events merged in, orders in the view. */
+    /**
+     * What a rebuild did: events replayed, records skipped (unreadable, or refused by the database), live
+     * events merged in, orders in the view.
+     */
     public record Report(long events, long skipped, long merged, long orders) {}
 
     /** Blocks until the new view is in place; run it on a worker thread. */
@@ -65,27 +69,72 @@ public class ViewRebuilder {
             OffsetDateTime began =
                     database.withConnection(rebuilds::now).await().indefinitely();
             database.withTransaction(rebuilds::clear).await().indefinitely();
-            // one transaction per poll, with the same batch writes as the live consumer's
-            TopicReplay.Counts replayed = TopicReplay.replay(bootstrapServers, events -> {
-                if (!events.isEmpty()) {
-                    toShadow(events);
-                }
-            });
+            TopicReplay.Counts replayed = TopicReplay.replay(bootstrapServers, this::applyToShadow);
             long merged =
                     database.withTransaction(sql -> swapIn(sql, began)).await().indefinitely();
             long orders = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(repository::count));
             Log.infof(
-                    "View rebuilt from the topics and swapped in: %d events into %d orders (%d unreadable skipped,"
-                            + " %d received meanwhile merged in)",
+                    "View rebuilt from the topics and swapped in: %d events into %d orders (%d unreadable or"
+                            + " refused skipped, %d received meanwhile merged in)",
                     replayed.events(), orders, replayed.skipped(), merged);
             return new Report(replayed.events(), replayed.skipped(), merged, orders);
         }
+    }
+
+    /**
+     * One transaction per poll, with the same batch writes as the live consumer's. An event the database
+     * refuses (the live consumer dead-lettered it, so the live view never had it) fails its poll's
+     * transaction: the poll's events are then applied one at a time, and the refused ones skipped and
+     * counted. Any other failure ends the rebuild. Answers how many events were skipped.
+     */
+    private long applyToShadow(List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try {
+            toShadow(events);
+            return 0;
+        } catch (RuntimeException failure) {
+            if (!refusedByTheDatabase(failure)) {
+                throw failure;
+            }
+        }
+        long refused = 0;
+        for (ReceivedEvent event : events) {
+            try {
+                toShadow(List.of(event));
+            } catch (RuntimeException failure) {
+                if (!refusedByTheDatabase(failure)) {
+                    throw failure;
+                }
+                Log.warnf(
+                        "Rebuild skips event %s (%s) of order %s, which the database refuses: %s",
+                        event.id(), event.type(), event.payload().orderId(), failure.getMessage());
+                refused++;
+            }
+        }
+        return refused;
     }
 
     private void toShadow(List<ReceivedEvent> events) {
         database.withTransaction(sql -> writer.apply(sql, ViewTables.REBUILD, events))
                 .await()
                 .indefinitely();
+    }
+
+    /** Data the database refuses as invalid: SQLSTATE class 22 (data exception) or 23 (integrity constraint). */
+    private static boolean refusedByTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg
+                    && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /**
