@@ -7,11 +7,11 @@ import cafe.status.repository.StatusRepository;
 import cafe.status.repository.ViewTables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 public class OrderStatusService {
 
     private final StatusRepository repository;
+    private final Pool database;
     private final ViewWriter writer;
     private final ObjectMapper json;
     private final StatusBroadcaster broadcaster;
@@ -30,11 +31,13 @@ public class OrderStatusService {
 
     OrderStatusService(
             StatusRepository repository,
+            Pool database,
             ViewWriter writer,
             ObjectMapper json,
             StatusBroadcaster broadcaster,
             StatusConfig config) {
         this.repository = repository;
+        this.database = database;
         this.writer = writer;
         this.config = config;
         this.broadcaster = broadcaster;
@@ -43,7 +46,15 @@ public class OrderStatusService {
 
     /** Applies an event once to the live view; emits the new document, or null when the event was a duplicate. */
     public Uni<OrderStatusDocument> apply(ReceivedEvent event) {
-        return Panache.withTransaction(() -> writer.apply(ViewTables.LIVE, event));
+        return applyAll(List.of(event)).map(documents -> documents.isEmpty() ? null : documents.get(0));
+    }
+
+    /**
+     * Applies a batch of events to the live view in one transaction, each event once, whatever the
+     * orders and the order of arrival; emits the new document of every order that got a new event.
+     */
+    public Uni<List<OrderStatusDocument>> applyAll(List<ReceivedEvent> events) {
+        return database.withTransaction(sql -> writer.apply(sql, ViewTables.LIVE, events));
     }
 
     /**

@@ -20,16 +20,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads every lifecycle topic from its beginning up to where it ended when the replay began, with a
  * consumer group of its own that commits nothing, and hands over the readable events of each poll.
- * A record that is no readable event is counted and skipped. Blocking.
+ * A record that is no readable event is counted and skipped, and so is an event the batch refuses.
+ * Blocking.
  */
 final class TopicReplay {
 
-    /** What a replay read. */
+    /** What a replay read: events applied, records skipped (unreadable, or refused). */
     record Counts(long events, long skipped) {}
 
-    /** Takes one poll's events. */
+    /** Takes one poll's events; answers how many of them it refused (and skipped). */
     interface Batch {
-        void apply(List<ReceivedEvent> events) throws Throwable;
+        long apply(List<ReceivedEvent> events) throws Throwable;
     }
 
     private TopicReplay() {}
@@ -56,8 +57,9 @@ final class TopicReplay {
                         skipped++;
                     }
                 }
-                batch.apply(readable);
-                events += readable.size();
+                long refused = batch.apply(readable);
+                events += readable.size() - refused;
+                skipped += refused;
             }
         }
         return new Counts(events, skipped);

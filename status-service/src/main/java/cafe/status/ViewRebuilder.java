@@ -10,10 +10,12 @@ import cafe.status.repository.ViewTables;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,9 +35,11 @@ public class ViewRebuilder {
     private final RebuildRepository rebuilds;
     private final StatusRepository repository;
     private final DedicatedConnections connections;
+    private final Pool database;
     private final String bootstrapServers;
 
     ViewRebuilder(
+            Pool database,
             ViewWriter writer,
             RebuildRepository rebuilds,
             StatusRepository repository,
@@ -45,10 +49,14 @@ public class ViewRebuilder {
         this.rebuilds = rebuilds;
         this.repository = repository;
         this.connections = connections;
+        this.database = database;
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** What a rebuild did: events replayed, unreadable records skipped, live events merged in, orders in the view. */
+    /**
+     * What a rebuild did: events replayed, records skipped (unreadable, or refused by the database), live
+     * events merged in, orders in the view.
+     */
     public record Report(long events, long skipped, long merged, long orders) {}
 
     /** Blocks until the new view is in place; run it on a worker thread. */
@@ -58,46 +66,86 @@ public class ViewRebuilder {
             // Taken before the replay reads where the topics end. An event the live consumer stored before
             // this instant came from a record below those ends, so the replay has it; one stored after it
             // is merged in at the swap.
-            Instant began = VertxContextSupport.subscribeAndAwait(rebuilds::now);
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(rebuilds::clear));
-            TopicReplay.Counts replayed = TopicReplay.replay(
-                    bootstrapServers,
-                    events -> VertxContextSupport.subscribeAndAwait(
-                            () -> Panache.withTransaction(() -> applyToShadow(events))));
-            long merged = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> swapIn(began)));
+            OffsetDateTime began =
+                    database.withConnection(rebuilds::now).await().indefinitely();
+            database.withTransaction(rebuilds::clear).await().indefinitely();
+            TopicReplay.Counts replayed = TopicReplay.replay(bootstrapServers, this::applyToShadow);
+            long merged =
+                    database.withTransaction(sql -> swapIn(sql, began)).await().indefinitely();
             long orders = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(repository::count));
             Log.infof(
-                    "View rebuilt from the topics and swapped in: %d events into %d orders (%d unreadable skipped,"
-                            + " %d received meanwhile merged in)",
+                    "View rebuilt from the topics and swapped in: %d events into %d orders (%d unreadable or"
+                            + " refused skipped, %d received meanwhile merged in)",
                     replayed.events(), orders, replayed.skipped(), merged);
             return new Report(replayed.events(), replayed.skipped(), merged, orders);
         }
     }
 
-    private Uni<Void> applyToShadow(List<ReceivedEvent> events) {
-        return Multi.createFrom()
-                .iterable(events)
-                .onItem()
-                .transformToUniAndConcatenate(event -> writer.apply(ViewTables.REBUILD, event))
-                .collect()
-                .last()
-                .replaceWithVoid();
+    /**
+     * One transaction per poll, with the same batch writes as the live consumer's. An event the database
+     * refuses (the live consumer dead-lettered it, so the live view never had it) fails its poll's
+     * transaction: the poll's events are then applied one at a time, and the refused ones skipped and
+     * counted. Any other failure ends the rebuild. Answers how many events were skipped.
+     */
+    private long applyToShadow(List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try {
+            toShadow(events);
+            return 0;
+        } catch (RuntimeException failure) {
+            if (!refusedByTheDatabase(failure)) {
+                throw failure;
+            }
+        }
+        long refused = 0;
+        for (ReceivedEvent event : events) {
+            try {
+                toShadow(List.of(event));
+            } catch (RuntimeException failure) {
+                if (!refusedByTheDatabase(failure)) {
+                    throw failure;
+                }
+                Log.warnf(
+                        "Rebuild skips event %s (%s) of order %s, which the database refuses: %s",
+                        event.id(), event.type(), event.payload().orderId(), failure.getMessage());
+                refused++;
+            }
+        }
+        return refused;
+    }
+
+    private void toShadow(List<ReceivedEvent> events) {
+        database.withTransaction(sql -> writer.apply(sql, ViewTables.REBUILD, events))
+                .await()
+                .indefinitely();
+    }
+
+    /** Data the database refuses as invalid: SQLSTATE class 22 (data exception) or 23 (integrity constraint). */
+    private static boolean refusedByTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg
+                    && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /**
      * One transaction: holds off the live writers, copies in the events they stored since the rebuild
      * began, folds those orders again, and swaps the tables. Emits how many events were copied in.
      */
-    private Uni<Long> swapIn(Instant began) {
-        return rebuilds.holdLiveWriters()
-                .chain(() -> rebuilds.mergeLiveSince(began))
-                .chain(orders -> Multi.createFrom()
-                        .iterable(Set.copyOf(orders))
-                        .onItem()
-                        .transformToUniAndConcatenate(orderId -> writer.refold(ViewTables.REBUILD, orderId))
-                        .collect()
-                        .asList()
+    private Uni<Long> swapIn(SqlConnection sql, OffsetDateTime began) {
+        return rebuilds.holdLiveWriters(sql)
+                .chain(() -> rebuilds.mergeLiveSince(sql, began))
+                .chain(orders -> writer.refold(sql, ViewTables.REBUILD, Set.copyOf(orders))
                         .replaceWith((long) orders.size()))
-                .call(rebuilds::swap);
+                .call(() -> rebuilds.swap(sql));
     }
 }

@@ -1,57 +1,80 @@
 package cafe.status;
 
-import cafe.events.EventCodec;
+import cafe.events.CafeEvent;
 import cafe.messaging.inbox.ReceivedEvent;
-import cafe.status.repository.StatusRepository;
 import cafe.status.repository.ViewTables;
+import cafe.status.repository.ViewWrites;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes the view, in the caller's transaction: records an event once and folds the order's document
- * again from all its events. The same steps fill the live tables, where each new document is also
- * announced to the live streams, and the shadow tables of a rebuild, where nobody follows yet.
+ * Writes the view, on the caller's connection and in its transaction: records a batch of events once
+ * each and folds again the document of every order that got a new event, from all its events. A batch
+ * costs the same few statements whatever its size: the orders' locks, one insert that also reads the
+ * orders' events back, one upsert of the documents. The same steps fill the live tables, where each
+ * new document is also announced to the live streams, and the shadow tables of a rebuild, where nobody
+ * follows yet.
  */
 @ApplicationScoped
 public class ViewWriter {
 
-    private final StatusRepository repository;
+    private final ViewWrites writes;
     private final ObjectMapper json;
 
-    ViewWriter(StatusRepository repository, ObjectMapper json) {
-        this.repository = repository;
+    ViewWriter(ViewWrites writes, ObjectMapper json) {
+        this.writes = writes;
         this.json = json;
     }
 
     /**
-     * Applies an event once; emits the order's new document, or null when the event was a duplicate.
-     * Only the live tables have concurrent writers (consumers, replicas), so only they take the order's lock.
+     * Applies each event once; emits the new document of every order that got a new event (none for a
+     * batch of duplicates). Only the live tables have concurrent writers (consumers, replicas), so only
+     * they take the orders' locks, before anything is read.
      */
-    public Uni<OrderStatusDocument> apply(ViewTables tables, ReceivedEvent event) {
-        UUID orderId = event.payload().orderId();
+    public Uni<List<OrderStatusDocument>> apply(SqlConnection sql, ViewTables tables, List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        // one row per event id: a batch may hold a record twice (a redelivery)
+        Map<UUID, ReceivedEvent> byId = new LinkedHashMap<>();
+        events.forEach(event -> byId.putIfAbsent(event.id(), event));
         Uni<Void> locked = tables == ViewTables.LIVE
-                ? repository.lockOrder(orderId)
+                ? writes.lockOrders(
+                        sql,
+                        byId.values().stream()
+                                .map(event -> event.payload().orderId())
+                                .distinct()
+                                .toList())
                 : Uni.createFrom().voidItem();
-        return locked.chain(() -> repository.recordEvent(
-                        tables, event.id(), orderId, event.type(), EventCodec.toJson(event.payload())))
-                .chain(isNew ->
-                        isNew ? refold(tables, orderId) : Uni.createFrom().nullItem());
+        return locked.chain(() -> writes.recordEvents(sql, tables, byId.values()))
+                .chain(changed -> save(sql, tables, changed));
     }
 
-    /** Folds the order's document again from every event the tables hold for it, and stores it there. */
-    public Uni<OrderStatusDocument> refold(ViewTables tables, UUID orderId) {
-        return repository.eventsOf(tables, orderId).chain(events -> {
-            OrderStatusDocument document = OrderStatusDocument.fold(orderId, events);
-            String written = write(document);
-            Uni<Void> saved = repository.saveDocument(tables, document, written);
-            if (tables == ViewTables.LIVE) {
-                saved = saved.call(() -> repository.notifyChange(written));
-            }
-            return saved.replaceWith(document);
-        });
+    /** Folds the orders' documents again from every event the tables hold for them, and stores them there. */
+    public Uni<List<OrderStatusDocument>> refold(SqlConnection sql, ViewTables tables, Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return writes.eventsOf(sql, tables, orderIds).chain(events -> save(sql, tables, events));
+    }
+
+    private Uni<List<OrderStatusDocument>> save(
+            SqlConnection sql, ViewTables tables, Map<UUID, List<CafeEvent>> eventsByOrder) {
+        List<ViewWrites.Document> documents = eventsByOrder.entrySet().stream()
+                .map(order -> OrderStatusDocument.fold(order.getKey(), order.getValue()))
+                .map(document -> new ViewWrites.Document(document, write(document)))
+                .toList();
+        return writes.saveDocuments(sql, tables, documents)
+                .replaceWith(
+                        documents.stream().map(ViewWrites.Document::document).toList());
     }
 
     private String write(OrderStatusDocument document) {

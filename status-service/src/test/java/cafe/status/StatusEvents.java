@@ -2,8 +2,16 @@ package cafe.status;
 
 import cafe.events.CafeEvent;
 import cafe.events.EventCodec;
+import cafe.stack.LocalStack;
 import cafe.testing.KafkaEvents;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Sends an event to its topic as the producing service would: a binary CloudEvent keyed by order id. */
 final class StatusEvents {
@@ -23,5 +31,50 @@ final class StatusEvents {
                 eventId,
                 event.type().ceType(),
                 EventCodec.toJson(event));
+    }
+
+    /** A record to send as it is: a binary CloudEvent whatever its data, keyed by order id. */
+    record Raw(String eventId, String type, String key, String data) {
+
+        static Raw of(String eventId, CafeEvent event) {
+            return new Raw(eventId, event.type().ceType(), event.orderId().toString(), EventCodec.toJson(event));
+        }
+
+        static Raw of(CafeEvent event) {
+            return of(UUID.randomUUID().toString(), event);
+        }
+    }
+
+    /**
+     * Sends the records to one partition of the topic in one produce request, so they reach the consumer
+     * in one poll: one batch, in this order. Different orders may share a partition in production too.
+     */
+    static void sendAsOneBatch(String topic, List<Raw> records) {
+        Properties props = new Properties();
+        props.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalStack.shared().settings().kafkaBootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // nothing leaves before flush(): then every record goes in the one request
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (Raw raw : records) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, 0, raw.key(), raw.data());
+                record.headers()
+                        .add("ce_specversion", bytes("1.0"))
+                        .add("ce_id", bytes(raw.eventId()))
+                        .add("ce_type", bytes(raw.type()))
+                        .add("ce_source", bytes("/tests"))
+                        .add("ce_subject", bytes(raw.key()))
+                        .add("content-type", bytes("application/json"));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

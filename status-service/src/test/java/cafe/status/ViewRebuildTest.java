@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import cafe.events.BrewStarted;
 import cafe.events.OrderPlaced;
+import cafe.events.Topics;
 import cafe.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -107,6 +108,35 @@ class ViewRebuildTest {
         HttpResponse<String> refused =
                 answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow();
         assertThat(refused.headers().firstValue("Content-Type").orElse(""), startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aRebuildSkipsAnEventTheDatabaseRefusesAndKeepsTheOthersOfItsPoll() {
+        UUID kept = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        // the live consumer dead-letters the refused one (a NUL in text); the topic keeps it for good
+        StatusEvents.sendAsOneBatch(
+                Topics.ORDERS,
+                List.of(
+                        StatusEvents.Raw.of(new OrderPlaced(
+                                refused, "c-\u0000", 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now())),
+                        StatusEvents.Raw.of(new OrderPlaced(
+                                kept, "c-rebuild", 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now()))));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> given().when().get("/order-status/" + kept).then().statusCode(200));
+        String before = document(kept);
+
+        int skipped = given().when()
+                .post("/admin/view/rebuild")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("skipped");
+
+        assertThat(skipped, greaterThanOrEqualTo(1));
+        assertThat(document(kept), equalTo(before));
+        given().when().get("/order-status/" + refused).then().statusCode(404);
     }
 
     /** Three orders, each placed and brewing, as the view shows them. */

@@ -1,26 +1,28 @@
 package cafe.status.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The shadow tables of a rebuild (schema {@code rebuild}) and the swap that puts them in place of the
- * live ones. The swap moves whole tables between schemas, so each keeps its indexes and their names.
+ * live ones, on the caller's connection and in its transaction. The swap moves whole tables between
+ * schemas, so each keeps its indexes and their names.
  */
 @ApplicationScoped
-@WithSession
 public class RebuildRepository {
 
     private static final String MERGE_LIVE_SINCE =
             "insert into rebuild.status_event (event_id, order_id, event_type, payload, received_at)"
                     + " select event_id, order_id, event_type, payload, received_at from public.status_event"
-                    + " where received_at >= :since on conflict do nothing returning order_id";
+                    + " where received_at >= $1 on conflict do nothing returning order_id";
 
     private static final List<String> SWAP = List.of(
             "alter table public.status_event set schema retired",
@@ -32,47 +34,48 @@ public class RebuildRepository {
             "truncate rebuild.status_event, rebuild.order_status");
 
     /** The database's clock, which stamps received_at. */
-    public Uni<Instant> now() {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("select clock_timestamp()", Instant.class)
-                        .getSingleResult());
+    public Uni<OffsetDateTime> now(SqlConnection sql) {
+        return sql.query("select clock_timestamp()")
+                .execute()
+                .map(rows -> rows.iterator().next().getOffsetDateTime(0));
     }
 
     /** Empties the shadow tables, of whatever a rebuild that failed may have left. */
-    public Uni<Void> clear() {
-        return execute("truncate rebuild.status_event, rebuild.order_status");
+    public Uni<Void> clear(SqlConnection sql) {
+        return execute(sql, "truncate rebuild.status_event, rebuild.order_status");
     }
 
     /**
      * Holds off the live consumers (their inserts and updates wait) while readers go on, until the
      * transaction ends. Taken before anything else in the swap, in the order the consumers take them.
      */
-    public Uni<Void> holdLiveWriters() {
-        return execute("lock table public.status_event, public.order_status in exclusive mode");
+    public Uni<Void> holdLiveWriters(SqlConnection sql) {
+        return execute(sql, "lock table public.status_event, public.order_status in exclusive mode");
     }
 
     /** Copies into the shadow tables the live events received since then; emits the order of each copied. */
-    public Uni<List<UUID>> mergeLiveSince(Instant since) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(MERGE_LIVE_SINCE, UUID.class)
-                        .setParameter("since", since)
-                        .getResultList());
+    public Uni<List<UUID>> mergeLiveSince(SqlConnection sql, OffsetDateTime since) {
+        return sql.preparedQuery(MERGE_LIVE_SINCE).execute(Tuple.of(since)).map(rows -> {
+            List<UUID> orders = new ArrayList<>();
+            for (Row row : rows) {
+                orders.add(row.getUUID(0));
+            }
+            return orders;
+        });
     }
 
     /** Puts the shadow tables in place of the live ones, and empties the ones they replace. */
-    public Uni<Void> swap() {
+    public Uni<Void> swap(SqlConnection sql) {
         return Multi.createFrom()
                 .iterable(SWAP)
                 .onItem()
-                .transformToUniAndConcatenate(this::execute)
+                .transformToUniAndConcatenate(statement -> execute(sql, statement))
                 .collect()
                 .last()
                 .replaceWithVoid();
     }
 
-    private Uni<Void> execute(String sql) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(sql).executeUpdate())
-                .replaceWithVoid();
+    private static Uni<Void> execute(SqlConnection sql, String statement) {
+        return sql.query(statement).execute().replaceWithVoid();
     }
 }

@@ -38,7 +38,8 @@ public class ViewAdminResource {
                     + " the cluster.")
     @APIResponse(
             responseCode = "200",
-            description = "Rebuilt: events replayed, unreadable events skipped, events received meanwhile merged in,"
+            description = "Rebuilt: events replayed, events skipped (unreadable, or refused by the database, as the"
+                    + " live consumer dead-lettered them), events received meanwhile merged in,"
                     + " orders in the view",
             content =
                     @Content(

@@ -1,0 +1,90 @@
+package cafe.status;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import cafe.events.OrderPlaced;
+import cafe.events.Topics;
+import cafe.stack.LocalStack;
+import cafe.stack.StackSettings;
+import cafe.status.StatusEvents.Raw;
+import cafe.testing.KafkaEvents;
+import cafe.testing.LocalStackResource;
+import cafe.testing.Sql;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A batch whose transaction fails for a passing reason (here its connection is cut, twice) is retried
+ * until it is applied, and nothing of it is dead-lettered.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class TransientFailureInABatchTest {
+
+    /** The service's transactions waiting for an order's lock (the test holds it). */
+    private static final String WAITING_FOR_THE_ORDER =
+            "select pid from pg_stat_activity where datname = 'status' and wait_event_type = 'Lock'"
+                    + " and query like 'select pg_advisory_xact_lock(lock_key)%' limit 1";
+
+    @Test
+    void aBatchCutOffFromTheDatabaseIsRetriedUntilAppliedAndNeverDeadLettered() throws Exception {
+        UUID held = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        try (Connection test = DriverManager.getConnection(
+                LocalStack.shared().settings().jdbcUrl("status"), StackSettings.DB_USER, StackSettings.DB_PASSWORD)) {
+            test.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    test.prepareStatement("select pg_advisory_xact_lock(hashtextextended(cast(? as text), 0))")) {
+                lock.setString(1, held.toString());
+                lock.execute();
+            }
+            StatusEvents.sendAsOneBatch(Topics.ORDERS, List.of(Raw.of(placed(held)), Raw.of(placed(other))));
+
+            cutOffTheTransactionWaitingForTheOrder(); // the batch's
+            cutOffTheTransactionWaitingForTheOrder(); // the retry of its first event alone
+            given().when().get("/order-status/" + other).then().statusCode(404);
+            test.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            given().when().get("/order-status/" + held).then().statusCode(200).body("status", equalTo("PLACED"));
+            given().when().get("/order-status/" + other).then().statusCode(200).body("status", equalTo("PLACED"));
+        });
+        List<String> keys = List.of(held.toString(), other.toString());
+        assertThat(
+                KafkaEvents.readAll(Topics.deadLetter(Topics.ORDERS)).stream()
+                        .map(ConsumerRecord::key)
+                        .filter(keys::contains)
+                        .toList(),
+                empty());
+    }
+
+    private static void cutOffTheTransactionWaitingForTheOrder() {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Sql.number("status", "select count(*) from (" + WAITING_FOR_THE_ORDER + ") as w") == 1);
+        long pid = Sql.number("status", WAITING_FOR_THE_ORDER);
+        assertThat(Sql.text("status", "select cast(pg_terminate_backend(?) as text)", (int) pid), equalTo("true"));
+        // gone once PostgreSQL has ended the backend
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        Sql.number("status", "select count(*) from pg_stat_activity where pid = ?", (int) pid) == 0);
+    }
+
+    private static OrderPlaced placed(UUID orderId) {
+        return new OrderPlaced(orderId, "c-cut", 1, "Ristretto", 1, 240, "EUR", UUID.randomUUID(), Instant.now());
+    }
+}
