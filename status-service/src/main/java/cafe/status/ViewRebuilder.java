@@ -1,5 +1,6 @@
 package cafe.status;
 
+import cafe.messaging.inbox.Poison;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.problem.ProblemException;
 import cafe.status.repository.DedicatedConnections;
@@ -13,7 +14,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -95,7 +95,7 @@ public class ViewRebuilder {
             toShadow(events);
             return 0;
         } catch (RuntimeException failure) {
-            if (!refusedByTheDatabase(failure)) {
+            if (!Poison.is(failure)) {
                 throw failure;
             }
         }
@@ -104,7 +104,7 @@ public class ViewRebuilder {
             try {
                 toShadow(List.of(event));
             } catch (RuntimeException failure) {
-                if (!refusedByTheDatabase(failure)) {
+                if (!Poison.is(failure)) {
                     throw failure;
                 }
                 Log.warnf(
@@ -120,21 +120,6 @@ public class ViewRebuilder {
         database.withTransaction(sql -> writer.apply(sql, ViewTables.REBUILD, events))
                 .await()
                 .indefinitely();
-    }
-
-    /** Data the database refuses as invalid: SQLSTATE class 22 (data exception) or 23 (integrity constraint). */
-    private static boolean refusedByTheDatabase(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg
-                    && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 
     /**

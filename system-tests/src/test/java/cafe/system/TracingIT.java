@@ -81,8 +81,10 @@ class TracingIT {
                 consumedFromThatRecord,
                 hasItems("payment-service", "barista-service", "status-service"));
 
-        CollectedSpan ticketInsert =
-                trace.stream().filter(TracingIT::baristaQueuesTheTicket).findFirst().orElseThrow();
+        CollectedSpan ticketInsert = trace.stream()
+                .filter(TracingIT::baristaQueuesTheTicket)
+                .findFirst()
+                .orElseThrow();
         assertThat(
                 "the consumer's database work is part of the trace",
                 byId.get(ticketInsert.parentSpanId()).kind(),

@@ -10,11 +10,11 @@ import jakarta.validation.ConstraintViolationException;
  * exception, or 23, integrity constraint violation). Everything else, a lost connection, a restart, a
  * timeout or a deadlock, is worth retrying.
  */
-final class Poison {
+public final class Poison {
 
     private Poison() {}
 
-    static boolean is(Throwable failure) {
+    public static boolean is(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownEventException || cause instanceof ConstraintViolationException) {
                 return true;
