@@ -83,10 +83,15 @@ public class OrderService {
             if (!done) {
                 return writes.findById(order.id);
             }
-            count(outcome.approved() ? "placed" : "rejected");
-            Log.infof(
-                    "order %s %s: %d x %s for %d %s",
-                    order.id, order.status, order.qty, order.item, order.amount, order.currency);
+            if (outcome.approved()) {
+                count("placed");
+                Log.infof(
+                        "order %s placed: %d x %s for %d %s",
+                        order.id, order.qty, order.item, order.amount, order.currency);
+            } else {
+                count("rejected");
+                Log.infof("order %s rejected: payment declined", order.id);
+            }
             return Uni.createFrom().item(order);
         });
     }
