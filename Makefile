@@ -18,7 +18,10 @@ TRAIN_ONLY := -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*Re
 SOURCES := $(shell find . -path ./.stack -prune -o -path '*/target' -prune -o -type f \
              \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' -o -name '*.json' \) -print)
 
-.PHONY: help build run stack test format clean manifests native bench bench-quick drills drills-quick
+SUB ?=
+ROLE ?= customer
+
+.PHONY: help build run stack token test format clean manifests native bench bench-quick drills drills-quick
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -29,11 +32,15 @@ $(BUILT): $(SOURCES)
 	$(MVN) $(MVN_FLAGS) -q install $(TRAIN_ONLY)
 	@mkdir -p target && touch $@
 
-run: $(BUILT) ## start PostgreSQL, Kafka and the four services (8081-8084); Ctrl-C stops all
+run: $(BUILT) ## start PostgreSQL, Kafka, the token issuer and the four services (8081-8084); Ctrl-C stops all
 	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main run
 
 stack: $(BUILT) ## start only PostgreSQL and Kafka (for quarkus:dev or tests); Ctrl-C stops them
 	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main stack
+
+token: ## print a token of the running stack's issuer: make token SUB=c-1 [ROLE=customer|barista|admin]; the token is the last line
+	@test -f $(LAUNCHER_JAR) || { echo "Build first: make build" >&2; exit 1; }
+	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main token "$(SUB)" "$(ROLE)"
 
 test: ## build and run every test: unit, component (@QuarkusTest) and system, on a real PostgreSQL and Kafka
 	$(MVN) $(MVN_FLAGS) install

@@ -96,12 +96,20 @@ public class OrderService {
         });
     }
 
-    /** Cancels a PLACED or BREWING order; the event stops the coffee and refunds the payment. */
-    public Uni<Order> cancel(UUID id) {
+    /**
+     * Cancels a PLACED or BREWING order of {@code customerId}; the event stops the coffee and refunds the
+     * payment. Another customer's order is not found.
+     */
+    public Uni<Order> cancel(UUID id, String customerId) {
         return Panache.withTransaction(() -> orders.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("Order", id))
+                .invoke(order -> {
+                    if (!order.customerId.equals(customerId)) {
+                        throw ProblemException.notFound("Order", id);
+                    }
+                })
                 .chain(order -> {
                     OrderStatus before = order.status;
                     if (!order.moveTo(OrderStatus.CANCELED)) {

@@ -22,6 +22,11 @@ public record PlaceOrderRequest(
 
     static final String GUEST = "guest";
 
+    /** This request on behalf of {@code customerId}, the signed-in customer. */
+    public PlaceOrderRequest forCustomer(String customerId) {
+        return new PlaceOrderRequest(customerId, menuId, qty, status);
+    }
+
     String customerOrGuest() {
         return customerId == null ? GUEST : customerId;
     }

@@ -3,7 +3,9 @@ package cafe.barista.rest;
 import cafe.barista.TicketResponse;
 import cafe.barista.TicketService;
 import cafe.barista.TicketStatus;
+import cafe.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -24,10 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The barista's view: the queue, and starting and finishing drinks. */
+/** The barista's view: the queue, and starting and finishing drinks. Baristas only. */
 @Path("/tickets")
 @Tag(name = "Tickets")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.BARISTA)
 public class TicketResource {
 
     private final TicketService tickets;

@@ -27,11 +27,13 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final PostgresServer postgres;
     private KafkaServer kafka;
+    private final IssuerServer issuer;
 
-    private LocalStack(StackSettings settings, PostgresServer postgres, KafkaServer kafka) {
+    private LocalStack(StackSettings settings, PostgresServer postgres, KafkaServer kafka, IssuerServer issuer) {
         this.settings = settings;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.issuer = issuer;
     }
 
     /** The stack of this JVM: reuses a running one or starts one that stops when the JVM exits. */
@@ -48,14 +50,16 @@ public final class LocalStack implements AutoCloseable {
         if (owner.isPresent()
                 && alive(owner.get())
                 && Ports.inUse(settings.postgresPort())
-                && Ports.inUse(settings.kafkaPort())) {
+                && Ports.inUse(settings.kafkaPort())
+                && Ports.inUse(settings.issuerPort())) {
             LOG.info("Reusing the local stack already run by pid {}", owner.get());
-            return new LocalStack(settings, null, null);
+            return new LocalStack(settings, null, null, null);
         }
         owner.ifPresent(pid -> stopLeftovers(settings, pid));
         Ports.requireFree(settings.postgresPort(), "PostgreSQL of the local stack");
         Ports.requireFree(settings.kafkaPort(), "Kafka of the local stack");
         Ports.requireFree(settings.controllerPort(), "Kafka controller of the local stack");
+        Ports.requireFree(settings.issuerPort(), "token issuer of the local stack");
         try {
             Files.createDirectories(settings.dir());
             Files.writeString(
@@ -65,21 +69,31 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException("Cannot write the stack folder " + settings.dir() + ": " + e.getMessage(), e);
         }
         long started = System.nanoTime();
-        PostgresServer postgres = PostgresServer.start(settings);
+        IssuerServer issuer = IssuerServer.start(
+                LocalIssuer.create(settings.issuerDir(), settings.issuerUrl()), settings.issuerPort());
+        PostgresServer postgres;
         KafkaServer kafka;
+        try {
+            postgres = PostgresServer.start(settings);
+        } catch (RuntimeException e) {
+            issuer.close();
+            throw e;
+        }
         try {
             kafka = KafkaServer.start(settings, true);
         } catch (RuntimeException e) {
             closeQuietly(postgres);
+            issuer.close();
             throw e;
         }
         LOG.info(
-                "Local stack up in {} ms: PostgreSQL on {}, Kafka on {} (data in {})",
+                "Local stack up in {} ms: PostgreSQL on {}, Kafka on {}, token issuer on {} (data in {})",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                 settings.postgresPort(),
                 settings.kafkaBootstrap(),
+                settings.issuerUrl(),
                 settings.dir());
-        return new LocalStack(settings, postgres, kafka);
+        return new LocalStack(settings, postgres, kafka, issuer);
     }
 
     public StackSettings settings() {
@@ -132,6 +146,7 @@ public final class LocalStack implements AutoCloseable {
         }
         kafka.close();
         closeQuietly(postgres);
+        issuer.close();
         try {
             Files.deleteIfExists(settings.dir().resolve("owner.pid"));
             Files.deleteIfExists(settings.dir().resolve("kafka.pid"));

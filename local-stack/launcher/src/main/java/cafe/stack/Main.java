@@ -2,6 +2,7 @@ package cafe.stack;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,10 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** Each service's management interface (health, metrics, OpenAPI) on its port + 1000: 9081-9084. */
+    private static final int MANAGEMENT_OFFSET = 1000;
+
+    private static final List<String> ROLES = List.of(LocalIssuer.ROLE_CUSTOMER, "barista", "admin");
     private static final Map<String, Integer> PORTS =
             Map.of("order-service", 8081, "payment-service", 8082, "barista-service", 8083, "status-service", 8084);
 
@@ -25,8 +30,9 @@ public final class Main {
             switch (command) {
                 case "stack" -> runStack(false);
                 case "run" -> runStack(true);
+                case "token" -> printToken(args);
                 default -> {
-                    System.err.println("usage: Main [stack|run]");
+                    System.err.println("usage: Main [stack|run|token SUBJECT [ROLE]]");
                     System.exit(2);
                 }
             }
@@ -34,6 +40,22 @@ public final class Main {
             System.err.println("\nERROR: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /** A token of the running stack's issuer, for curl: explanation first, the token alone on the last line. */
+    private static void printToken(String[] args) {
+        if (args.length < 2 || args[1].isBlank()) {
+            throw new StackException("Name the subject: make token SUB=c-1 [ROLE=customer|barista|admin]");
+        }
+        String role = args.length > 2 && !args[2].isBlank() ? args[2] : LocalIssuer.ROLE_CUSTOMER;
+        if (!ROLES.contains(role)) {
+            throw new StackException("Unknown role " + role + ": one of " + ROLES);
+        }
+        StackSettings settings = StackSettings.fromEnvironment();
+        String token = settings.issuer().token(args[1], role);
+        System.out.println("# a " + role + " token for " + args[1] + " from " + settings.issuerUrl()
+                + ", valid 60 minutes; use it as: curl -H \"Authorization: Bearer $TOKEN\" ...");
+        System.out.println(token);
     }
 
     private static void runStack(boolean withServices) throws InterruptedException {
@@ -58,11 +80,10 @@ public final class Main {
                         "stop-all"));
         if (withServices) {
             for (String name : ServiceProcess.SERVICES) {
+                Map<String, String> config = new HashMap<>(settings.serviceConfig());
+                config.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(PORTS.get(name) + MANAGEMENT_OFFSET));
                 services.add(ServiceProcess.start(
-                        name,
-                        PORTS.get(name),
-                        settings.serviceConfig(),
-                        settings.dir().resolve("logs")));
+                        name, PORTS.get(name), config, settings.dir().resolve("logs")));
             }
             awaitReady(services);
         }
@@ -105,16 +126,21 @@ public final class Main {
         if (!services.isEmpty()) {
             System.out.println("""
 
-                    Menu          curl -s localhost:8081/menu
-                    Order         curl -si -H 'Content-Type: application/json' -d '{"customerId":"c-1","menuId":1,"qty":2}' localhost:8081/orders
-                    Barista queue curl -s 'localhost:8083/tickets?status=QUEUED'
-                    Status        curl -s localhost:8084/order-status/<id from the order>
-                    Health        curl -s localhost:8081/q/health        (live, ready, started; /q/health/well: outbox backlog)
-                    Metrics       curl -s localhost:8081/q/metrics       (Prometheus; every service on its port)
-                    OpenAPI       curl -s localhost:8081/q/openapi       (every service on its port)
+                    Tokens        the local issuer on %s signs them; `make token` prints one on its last line:
+                                  C=$(make -s token SUB=c-1 | tail -1)                customer c-1
+                                  B=$(make -s token SUB=b-1 ROLE=barista | tail -1)   a barista
+                                  A=$(make -s token SUB=ops ROLE=admin | tail -1)     an operator
+                    Menu          curl -s localhost:8081/menu                          (public)
+                    Order         curl -si -H "Authorization: Bearer $C" -H 'Content-Type: application/json' -d '{"menuId":1,"qty":2}' localhost:8081/orders
+                    My orders     curl -s -H "Authorization: Bearer $C" localhost:8081/orders
+                    Barista queue curl -s -H "Authorization: Bearer $B" 'localhost:8083/tickets?status=QUEUED'
+                    Status        curl -s -H "Authorization: Bearer $C" localhost:8084/order-status/<id from the order>
+                    Health        curl -s localhost:9081/q/health       (management interface: each service on its port + 1000)
+                    Metrics       curl -s localhost:9081/q/metrics      (Prometheus)
+                    OpenAPI       curl -s localhost:9081/q/openapi
                     Logs          one JSON object per line, in the logs folder above
                     Traces        off; to export them to a collector on localhost:4317 (OTLP/gRPC), start with
-                                  CAFE_TRACING=true make run""");
+                                  CAFE_TRACING=true make run""".formatted(settings.issuerUrl()));
         }
         System.out.println("\nReady. Ctrl-C stops everything.");
     }

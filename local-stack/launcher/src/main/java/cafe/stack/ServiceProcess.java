@@ -23,12 +23,17 @@ public final class ServiceProcess implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
+    /** Health, metrics and OpenAPI: the Quarkus management interface, on a port of its own. */
+    public static final String MANAGEMENT_PORT = "quarkus.management.port";
+
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
     private final long startedAt;
 
-    private ServiceProcess(String name, int port, Process process, Path log, long startedAt) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log, long startedAt) {
+        this.managementPort = managementPort;
         this.name = name;
         this.port = port;
         this.process = process;
@@ -51,7 +56,14 @@ public final class ServiceProcess implements AutoCloseable {
         Ports.requireFree(port, name);
         List<String> command = new ArrayList<>(ServiceJvm.command(name, useAotCache));
         command.add("-Dquarkus.http.port=" + port);
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        int managementPort =
+                config.containsKey(MANAGEMENT_PORT) ? Integer.parseInt(config.get(MANAGEMENT_PORT)) : Ports.freePort();
+        command.add("-D" + MANAGEMENT_PORT + "=" + managementPort);
+        config.forEach((key, value) -> {
+            if (!key.equals(MANAGEMENT_PORT)) {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(logDir);
@@ -60,7 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .start();
-            return new ServiceProcess(name, port, process, log, System.nanoTime());
+            return new ServiceProcess(name, port, managementPort, process, log, System.nanoTime());
         } catch (IOException e) {
             throw new StackException("Could not start " + name + ": " + e.getMessage(), e);
         }
@@ -76,6 +88,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** Where health, metrics and the OpenAPI document are served (never through the edge). */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     public Path log() {
@@ -96,7 +113,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new StackException(name + " exited with code " + process.exitValue() + " (see " + log + ")");
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2))
                     .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -2,11 +2,12 @@ package cafe.stack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Where the local stack keeps its data and which ports it listens on; each can be overridden. */
-public record StackSettings(Path dir, int postgresPort, int kafkaPort, int controllerPort) {
+public record StackSettings(Path dir, int postgresPort, int kafkaPort, int controllerPort, int issuerPort) {
 
     public static final List<String> DATABASES = List.of("orders", "payments", "barista", "status", "messaging");
     public static final String DB_USER = "cafe";
@@ -19,12 +20,29 @@ public record StackSettings(Path dir, int postgresPort, int kafkaPort, int contr
                         .normalize(),
                 Integer.parseInt(setting("cafe.stack.postgres-port", "CAFE_POSTGRES_PORT", "15432")),
                 Integer.parseInt(setting("cafe.stack.kafka-port", "CAFE_KAFKA_PORT", "19092")),
-                Integer.parseInt(setting("cafe.stack.controller-port", "CAFE_KAFKA_CONTROLLER_PORT", "19093")));
+                Integer.parseInt(setting("cafe.stack.controller-port", "CAFE_KAFKA_CONTROLLER_PORT", "19093")),
+                Integer.parseInt(setting("cafe.stack.issuer-port", "CAFE_ISSUER_PORT", "18090")));
     }
 
-    /** The settings that point a service at this stack: the database port and the Kafka address. */
+    /** The settings that point a service at this stack: the database port, the Kafka address and the token issuer. */
     public Map<String, String> serviceConfig() {
-        return Map.of("cafe.db.port", Integer.toString(postgresPort), "kafka.bootstrap.servers", kafkaBootstrap());
+        Map<String, String> config = new HashMap<>(issuer().serviceConfig());
+        config.put("cafe.db.port", Integer.toString(postgresPort));
+        config.put("kafka.bootstrap.servers", kafkaBootstrap());
+        return Map.copyOf(config);
+    }
+
+    /** The token issuer of the running stack (its keys and client secrets are in the stack folder). */
+    public LocalIssuer issuer() {
+        return LocalIssuer.load(issuerDir(), issuerUrl());
+    }
+
+    public Path issuerDir() {
+        return dir.resolve("issuer");
+    }
+
+    public String issuerUrl() {
+        return "http://127.0.0.1:" + issuerPort;
     }
 
     public String kafkaBootstrap() {

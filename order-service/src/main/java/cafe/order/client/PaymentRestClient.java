@@ -1,5 +1,6 @@
 package cafe.order.client;
 
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,9 +9,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * The HTTP contract of payment-service. Package-private on purpose: callers go through
  * {@link PaymentClient}, which adds the timeouts, circuit breaker and fallback this call must never be without.
+ * Each call carries order-service's own service token (client credentials), never a customer's.
  */
 @Path("/payments")
 @RegisterRestClient(configKey = "payment")
+@OidcClientFilter
 interface PaymentRestClient {
 
     @POST

@@ -3,14 +3,16 @@ package cafe.order.rest;
 import cafe.order.MenuItem;
 import cafe.order.repository.MenuRepository;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** The menu customers order from. */
+/** The menu customers order from: public, no token needed. */
 @Path("/menu")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class MenuResource {
 

@@ -7,7 +7,10 @@ import cafe.order.OrderService;
 import cafe.order.OrderStatus;
 import cafe.order.PlaceOrderRequest;
 import cafe.problem.ProblemException;
+import cafe.security.Caller;
+import cafe.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,31 +43,37 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Orders: place, read, list, cancel. */
+/**
+ * Orders: place, read, list, cancel. A customer acts on their own orders only (the token's subject is the
+ * customer id): another customer's order answers 404, so an order id reveals nothing. Operators read and
+ * list across customers.
+ */
 @Path("/orders")
 @Tag(name = "Orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
 
     private final OrderService orders;
+    private final Caller caller;
 
-    OrderResource(OrderService orders) {
+    OrderResource(OrderService orders, Caller caller) {
         this.orders = orders;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CUSTOMER)
     @Operation(
             summary = "Place an order",
-            description = "Charges the payment synchronously; the order exists (PLACED) only once paid.")
+            description = "Charges the payment synchronously; the order exists (PLACED) only once paid."
+                    + " The customer is the token's subject; a customerId in the body must be the same.")
     @RequestBody(
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = {
-                                @ExampleObject(
-                                        name = "order",
-                                        value = "{\"customerId\":\"c-1\",\"menuId\":1,\"qty\":2}"),
+                                @ExampleObject(name = "order", value = "{\"menuId\":1,\"qty\":2}"),
                                 @ExampleObject(
                                         name = "original system",
                                         value = "{\"menuId\":1,\"qty\":1,\"status\":\"Ordered\"}")
@@ -78,6 +87,7 @@ public class OrderResource {
                             schema = @Schema(implementation = OrderResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, or a field out of range")
     @APIResponse(responseCode = "402", description = "Payment declined: the order is REJECTED")
+    @APIResponse(responseCode = "403", description = "Not a customer, or a customerId that is not the caller's")
     @APIResponse(
             responseCode = "422",
             description = "Unknown menu item, or an Idempotency-Key reused for a different order")
@@ -95,16 +105,28 @@ public class OrderResource {
                     @Size(min = 1, max = 128)
                     String idempotencyKey,
             @Context UriInfo uri) {
-        return orders.place(request, idempotencyKey).map(order -> placed(order, uri));
+        if (request.customerId() != null && !request.customerId().equals(caller.subject())) {
+            throw new ProblemException(
+                    403, "Forbidden", "customerId must be your own (the subject of your token), or left out");
+        }
+        return orders.place(request.forCustomer(caller.subject()), idempotencyKey)
+                .map(order -> placed(order, uri));
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @Operation(summary = "Read an order")
     @APIResponse(responseCode = "200", description = "The order")
-    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "404", description = "No such order of yours")
     public Uni<OrderResponse> get(@RestPath UUID id) {
-        return orders.find(id).map(OrderResponse::of);
+        return orders.find(id)
+                .invoke(order -> {
+                    if (!caller.mayAccess(order.customerId)) {
+                        throw ProblemException.notFound("Order", id);
+                    }
+                })
+                .map(OrderResponse::of);
     }
 
     @POST
@@ -112,11 +134,12 @@ public class OrderResource {
     @Operation(
             summary = "Cancel an order",
             description = "Allowed while PLACED or BREWING; stops the coffee and refunds the payment.")
+    @RolesAllowed(Roles.CUSTOMER)
     @APIResponse(responseCode = "200", description = "Cancelled")
-    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "404", description = "No such order of yours")
     @APIResponse(responseCode = "409", description = "Too late: READY, CANCELED or REJECTED")
     public Uni<OrderResponse> cancel(@RestPath UUID id) {
-        return orders.cancel(id).map(OrderResponse::of);
+        return orders.cancel(id, caller.subject()).map(OrderResponse::of);
     }
 
     /** The original system's cancel call: {@code {"status":"OrderCanceled"}}. */
@@ -126,22 +149,32 @@ public class OrderResource {
     @Operation(
             summary = "Cancel an order (the original system's call)",
             description = "Body {\"status\":\"OrderCanceled\"}.")
+    @RolesAllowed(Roles.CUSTOMER)
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "400", description = "Any other change")
+    @APIResponse(responseCode = "404", description = "No such order of yours")
     @APIResponse(responseCode = "409", description = "Too late to cancel")
     public Uni<OrderResponse> patch(@RestPath UUID id, @Valid @NotNull OrderPatch patch) {
-        return orders.cancel(id).map(OrderResponse::of);
+        return orders.cancel(id, caller.subject()).map(OrderResponse::of);
     }
 
     @GET
-    @Operation(summary = "List orders, newest first", description = "Optionally of one customer; paged.")
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+    @Operation(
+            summary = "List orders, newest first",
+            description =
+                    "A customer's own orders; an operator's of every customer, or of the one customerId names; paged.")
     @APIResponse(responseCode = "200", description = "A page of orders")
     @APIResponse(responseCode = "400", description = "Page or size out of range")
+    @APIResponse(responseCode = "403", description = "A customer asked for another customer's orders")
     public Uni<List<OrderResponse>> list(
             @RestQuery @Size(min = 1, max = 64) String customerId,
             @RestQuery @DefaultValue("0") @Min(0) int page,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return orders.list(customerId, page, size)
+        if (!caller.isAdmin() && customerId != null && !customerId.equals(caller.subject())) {
+            throw new ProblemException(403, "Forbidden", "You can list your own orders only");
+        }
+        return orders.list(caller.isAdmin() ? customerId : caller.subject(), page, size)
                 .map(found -> found.stream().map(OrderResponse::of).toList());
     }
 

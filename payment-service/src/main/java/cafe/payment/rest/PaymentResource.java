@@ -5,7 +5,9 @@ import cafe.payment.PaymentResponse;
 import cafe.payment.PaymentService;
 import cafe.payment.PaymentStatus;
 import cafe.problem.ProblemException;
+import cafe.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,11 +33,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Charges (idempotent per order) and their lookup; internal to the cluster, called by order-service. */
+/**
+ * Charges (idempotent per order) and their lookup; internal to the cluster, called by order-service with
+ * its service token, never with a customer's.
+ */
 @Path("/payments")
 @Tag(name = "Payments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SERVICE)
 public class PaymentResource {
 
     private final PaymentService payments;

@@ -92,7 +92,8 @@ public class ProblemMappers {
         return respond(500, "Internal Server Error", "An unexpected error occurred; it has been logged", uri, Map.of());
     }
 
-    static Response respond(int status, String title, String detail, UriInfo uri, Map<String, Object> extensions) {
+    public static Response respond(
+            int status, String title, String detail, UriInfo uri, Map<String, Object> extensions) {
         return problem(status, title, detail, uri, extensions).build();
     }
 

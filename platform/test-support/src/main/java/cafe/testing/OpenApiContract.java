@@ -22,7 +22,7 @@ public final class OpenApiContract {
     public static JsonPath document() {
         return given().queryParam("format", "json")
                 .when()
-                .get("/q/openapi")
+                .get(Management.url("/q/openapi"))
                 .then()
                 .statusCode(200)
                 .extract()

@@ -1,12 +1,15 @@
 package cafe.status.rest;
 
+import cafe.problem.ProblemException;
+import cafe.security.Caller;
+import cafe.security.Roles;
 import cafe.status.OrderStatusDocument;
 import cafe.status.OrderStatusService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,18 +32,24 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** The customer's view of their orders. */
+/**
+ * The customer's view of their orders: their own only (another customer's order answers 404, as an
+ * unknown one does); operators see every customer's.
+ */
 @Path("/order-status")
 @Tag(name = "Order status")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
 public class OrderStatusResource {
 
     private final OrderStatusService statuses;
     private final LiveStream liveStream;
+    private final Caller caller;
 
-    OrderStatusResource(OrderStatusService statuses, LiveStream liveStream) {
+    OrderStatusResource(OrderStatusService statuses, LiveStream liveStream, Caller caller) {
         this.statuses = statuses;
         this.liveStream = liveStream;
+        this.caller = caller;
     }
 
     @GET
@@ -51,7 +61,8 @@ public class OrderStatusResource {
     @APIResponse(responseCode = "200", description = "The order's status document")
     @APIResponse(responseCode = "404", description = "The view does not know the order (yet)")
     public Uni<OrderStatusDocument> get(@Parameter(description = "The order's id") @RestPath UUID orderId) {
-        return statuses.find(orderId);
+        Predicate<OrderStatusDocument> mine = visibleToCaller();
+        return statuses.find(orderId).invoke(document -> requireVisible(mine, document));
     }
 
     /**
@@ -80,28 +91,53 @@ public class OrderStatusResource {
                     @Content(
                             mediaType = MediaType.SERVER_SENT_EVENTS,
                             schema = @Schema(implementation = OrderStatusDocument.class)))
-    @APIResponse(responseCode = "404", description = "orderId is not a UUID")
+    @APIResponse(responseCode = "404", description = "orderId is not a UUID, or another customer's order")
     public Multi<OutboundSseEvent> stream(
             @Parameter(description = "The order's id") @RestPath UUID orderId, @Context Sse sse) {
-        return liveStream.of(statuses.follow(orderId), sse);
+        Predicate<OrderStatusDocument> mine = visibleToCaller();
+        return liveStream.of(statuses.follow(orderId).invoke(document -> requireVisible(mine, document)), sse);
     }
 
     @GET
-    @Operation(summary = "List a customer's orders, newest first", description = "Paged.")
+    @Operation(
+            summary = "List a customer's orders, newest first",
+            description = "Paged. A customer lists their own (customerId may be left out); an operator names one.")
     @APIResponse(responseCode = "200", description = "A page of status documents")
-    @APIResponse(responseCode = "400", description = "customerId missing or too long, or page or size out of range")
+    @APIResponse(
+            responseCode = "400",
+            description = "customerId too long (or missing, for an operator), or page or size out of range")
+    @APIResponse(responseCode = "403", description = "A customer asked for another customer's orders")
     @APIResponse(
             responseCode = "404",
             description = "page or size not a number (an unconvertible query parameter is a 404 in JAX-RS)")
     public Uni<List<OrderStatusDocument>> byCustomer(
-            @Parameter(description = "The customer whose orders to list", required = true, example = "c-1")
+            @Parameter(description = "The customer whose orders to list (a customer's own by default)", example = "c-1")
                     @RestQuery
-                    @NotNull
                     @Size(min = 1, max = 64)
                     String customerId,
             @Parameter(description = "Page number, from 0") @RestQuery @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Documents per page, 1 to 100") @RestQuery @DefaultValue("20") @Min(1) @Max(100)
                     int size) {
-        return statuses.findByCustomer(customerId, page, size);
+        String whose = customerId != null ? customerId : caller.isAdmin() ? null : caller.subject();
+        if (whose == null) {
+            throw new ProblemException(400, "Bad Request", "customerId: must not be null");
+        }
+        if (!caller.mayAccess(whose)) {
+            throw new ProblemException(403, "Forbidden", "You can list your own orders only");
+        }
+        return statuses.findByCustomer(whose, page, size);
+    }
+
+    /** Who may see a document, decided while the request is current (a stream reads it later). */
+    private Predicate<OrderStatusDocument> visibleToCaller() {
+        boolean admin = caller.isAdmin();
+        String subject = caller.subject();
+        return document -> admin || subject.equals(document.customerId());
+    }
+
+    private static void requireVisible(Predicate<OrderStatusDocument> visible, OrderStatusDocument document) {
+        if (!visible.test(document)) {
+            throw ProblemException.notFound("Order status", document.orderId());
+        }
     }
 }

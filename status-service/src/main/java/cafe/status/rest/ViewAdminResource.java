@@ -1,7 +1,9 @@
 package cafe.status.rest;
 
+import cafe.security.Roles;
 import cafe.status.ViewRebuilder;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/admin/view")
 @Tag(name = "View administration")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class ViewAdminResource {
 
     private final ViewRebuilder rebuilder;

@@ -1,7 +1,9 @@
 package cafe.messaging.deadletter;
 
 import cafe.problem.ProblemException;
+import cafe.security.Roles;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Operations", description = "Internal: for operators, never routed by the gateway")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(Roles.ADMIN)
 public class DeadLetterResource {
 
     private final DeadLetters deadLetters;

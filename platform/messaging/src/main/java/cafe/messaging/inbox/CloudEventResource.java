@@ -2,8 +2,10 @@ package cafe.messaging.inbox;
 
 import cafe.events.UnknownEventException;
 import cafe.problem.ProblemException;
+import cafe.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,11 +22,15 @@ import org.jboss.resteasy.reactive.RestHeader;
  * The HTTP entry for events: a binary-mode CloudEvent ({@code ce-*} headers, JSON body), as a
  * Knative KafkaSource delivers it to a service scaled from zero. It feeds the same handlers as the
  * Kafka channels, so idempotency and effects are the same. 2xx means done; an unreadable event is a
- * 400 problem, a failure a 5xx that the source retries.
+ * 400 problem, a failure a 5xx that the source retries. Only a service identity may send events, and
+ * only where {@code cafe.events.http.enabled} (the knative profile): elsewhere the path does not exist.
  */
-@Path("/events")
+@Path(CloudEventResource.PATH)
 @Tag(name = "Events", description = "Internal: the events this service consumes, as Knative Eventing delivers them")
+@RolesAllowed(Roles.SERVICE)
 public class CloudEventResource {
+
+    static final String PATH = "/events";
 
     private final Instance<EventHandler> handlers;
 

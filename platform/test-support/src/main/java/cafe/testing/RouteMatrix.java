@@ -1,0 +1,171 @@
+package cafe.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Who may call what, for every operation a service documents: a service's test declares each route's
+ * roles and how to call it, and {@link #check()} fails for a documented operation without a rule (a new
+ * route cannot be forgotten), then asks each one with no token, bad tokens, every other role, another
+ * customer (for what belongs to a customer) and the right identity: 401, 401, 403, 404, 2xx.
+ */
+public final class RouteMatrix {
+
+    /** Every role a token can carry. */
+    public static final List<String> ROLES = List.of("customer", "barista", "admin", "service");
+
+    /** The customer who owns the fixtures a test makes; {@link #OTHER_CUSTOMER} owns nothing. */
+    public static final String OWNER = "c-owner";
+
+    public static final String OTHER_CUSTOMER = "c-other";
+
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+
+    /**
+     * The matrix with the routes platform/messaging gives every service: events over HTTP for a service
+     * identity (here a refund of an unknown order, which each service applies or ignores), the
+     * dead-letter operations for operators.
+     */
+    public static RouteMatrix withPlatformRoutes() {
+        return new RouteMatrix()
+                .roles(
+                        "POST /events",
+                        List.of("service"),
+                        request -> request.header("ce-id", UUID.randomUUID())
+                                .header("ce-type", "cafe.payment.refunded")
+                                .header("ce-specversion", "1.0")
+                                .contentType("application/json")
+                                .body(Map.of(
+                                        "orderId",
+                                        UUID.randomUUID(),
+                                        "paymentId",
+                                        UUID.randomUUID(),
+                                        "amount",
+                                        100,
+                                        "currency",
+                                        "EUR",
+                                        "refundedAt",
+                                        "2026-11-26T08:00:00Z"))
+                                .post("/events"))
+                .roles("GET /admin/dead-letters", List.of("admin"), request -> request.get("/admin/dead-letters"))
+                .roles(
+                        "POST /admin/dead-letters/replay",
+                        List.of("admin"),
+                        request -> request.post("/admin/dead-letters/replay"));
+    }
+
+    /** A route anyone may call, with no token. */
+    public RouteMatrix open(String operation, Function<RequestSpecification, Response> call) {
+        routes.put(operation, new Route(List.of(), false, call));
+        return this;
+    }
+
+    /** A route for these roles; the right identity is the first role's ({@link #OWNER} for a customer). */
+    public RouteMatrix roles(String operation, List<String> roles, Function<RequestSpecification, Response> call) {
+        routes.put(operation, new Route(roles, false, call));
+        return this;
+    }
+
+    /** A customer's own route: another customer gets 404, as if it did not exist. */
+    public RouteMatrix owned(String operation, List<String> roles, Function<RequestSpecification, Response> call) {
+        routes.put(operation, new Route(roles, true, call));
+        return this;
+    }
+
+    public void check() {
+        assertThat(
+                "every documented operation has a rule, and every rule a documented operation",
+                routes.keySet(),
+                containsInAnyOrder(OpenApiContract.operations().toArray()));
+        List<String> failures = new ArrayList<>();
+        routes.forEach((operation, route) -> failures.addAll(route.check(operation)));
+        assertThat(String.join("\n", failures), failures.isEmpty());
+    }
+
+    /** The roles the OpenAPI document names for each secured operation (its security requirement's scopes). */
+    public static Map<String, Set<String>> documentedRoles() {
+        Map<String, Map<String, Map<String, Object>>> paths =
+                OpenApiContract.document().getMap("paths");
+        Map<String, Set<String>> roles = new LinkedHashMap<>();
+        paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
+            Set<String> scopes = new TreeSet<>();
+            if (operation.get("security") instanceof List<?> requirements) {
+                requirements.forEach(requirement -> ((Map<?, ?>) requirement)
+                        .values()
+                        .forEach(values -> ((List<?>) values).forEach(scope -> scopes.add(scope.toString()))));
+            }
+            roles.put(method.toUpperCase() + " " + path, scopes);
+        }));
+        return roles;
+    }
+
+    private record Route(List<String> roles, boolean owned, Function<RequestSpecification, Response> call) {
+
+        List<String> check(String operation) {
+            List<String> failures = new ArrayList<>();
+            if (!roles.isEmpty()) {
+                expect(failures, operation, "no token", given(), 401);
+                for (String[] bad : Tokens.bad()) {
+                    expect(failures, operation, bad[0] + " token", Tokens.as(bad[1]), 401);
+                }
+                for (String role : ROLES) {
+                    if (!roles.contains(role)) {
+                        expect(failures, operation, "role " + role, Tokens.as(token(role)), 403);
+                    }
+                }
+                if (owned) {
+                    expect(failures, operation, "another customer", Tokens.asCustomer(OTHER_CUSTOMER), 404);
+                }
+            }
+            String right = roles.isEmpty() ? "no token" : "role " + roles.get(0);
+            Response response = call.apply(roles.isEmpty() ? given() : Tokens.as(token(roles.get(0))));
+            if (response.statusCode() < 200 || response.statusCode() >= 300) {
+                failures.add(operation + " as " + right + ": expected 2xx, got " + response.statusCode() + " "
+                        + response.asString());
+            }
+            return failures;
+        }
+
+        private void expect(
+                List<String> failures, String operation, String who, RequestSpecification request, int status) {
+            Response response = call.apply(request);
+            if (response.statusCode() != status) {
+                failures.add(operation + " with " + who + ": expected " + status + ", got " + response.statusCode()
+                        + " " + response.asString());
+                return;
+            }
+            assertThat(
+                    operation + " with " + who + " answers a problem document",
+                    response.contentType(),
+                    startsWith("application/problem+json"));
+            assertThat(response.path("status"), allOf(equalTo(status), greaterThanOrEqualTo(400), lessThan(500)));
+        }
+
+        private static String token(String role) {
+            return switch (role) {
+                case "customer" -> Tokens.customer(OWNER);
+                case "barista" -> Tokens.barista();
+                case "admin" -> Tokens.admin();
+                case "service" -> Tokens.service();
+                default -> throw new IllegalArgumentException(role);
+            };
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package cafe.testing;
+
+import cafe.stack.LocalIssuer;
+import cafe.stack.LocalStack;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Bearer tokens for a service's tests, signed by the local stack's issuer the service trusts, and the
+ * bad ones it must refuse (401): expired, forged, from another issuer, for another audience, unsigned.
+ */
+public final class Tokens {
+
+    private Tokens() {}
+
+    public static String customer(String customerId) {
+        return issuer().token(customerId, "customer");
+    }
+
+    public static String barista() {
+        return issuer().token("b-1", "barista");
+    }
+
+    public static String admin() {
+        return issuer().token("ops", "admin");
+    }
+
+    /** What order-service gets by client credentials, and the eventing source presents. */
+    public static String service() {
+        return issuer().token("order-service", "service");
+    }
+
+    /** A request as {@code token}'s holder. */
+    public static RequestSpecification as(String token) {
+        return RestAssured.given().auth().oauth2(token);
+    }
+
+    public static RequestSpecification asCustomer(String customerId) {
+        return as(customer(customerId));
+    }
+
+    public static String expired() {
+        JwtClaims claims = claims();
+        claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
+        return issuer().sign(claims);
+    }
+
+    public static String fromAnotherIssuer() {
+        JwtClaims claims = claims();
+        claims.setIssuer("https://issuer.example.com");
+        return issuer().sign(claims);
+    }
+
+    public static String forAnotherAudience() {
+        JwtClaims claims = claims();
+        claims.setAudience("another-app");
+        return issuer().sign(claims);
+    }
+
+    /** Signed with a key the issuer never published. */
+    public static String forged() {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(claims().toJson());
+            jws.setKey(RsaJwkGenerator.generateJwk(2048).getPrivateKey());
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code alg: none}: claims anyone could write. */
+    public static String unsigned() {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(claims().toJson());
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+            jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every kind of token a service must refuse with 401, by name. */
+    public static List<String[]> bad() {
+        return List.of(
+                new String[] {"expired", expired()},
+                new String[] {"forged", forged()},
+                new String[] {"another issuer", fromAnotherIssuer()},
+                new String[] {"another audience", forAnotherAudience()},
+                new String[] {"alg none", unsigned()},
+                new String[] {"not a JWT", "not-a-token"});
+    }
+
+    private static JwtClaims claims() {
+        return issuer().claims("c-bad", List.of("customer", "barista", "admin", "service"), 5);
+    }
+
+    private static LocalIssuer issuer() {
+        return LocalStack.shared().settings().issuer();
+    }
+}
