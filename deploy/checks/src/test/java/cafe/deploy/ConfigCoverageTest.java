@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * In production a service reads its settings from the environment: the cafe-config ConfigMap and its
- * own database Secret. Every setting that only works locally (a localhost address) or is a credential
- * must be provided there, and every key there must be one a service actually reads (no typos).
+ * own Secrets (its database user; order-service's OIDC client secret). Every setting that only works
+ * locally (a localhost address) or is a credential must be provided there, and every key there must be
+ * one a service actually reads (no typos).
  */
 class ConfigCoverageTest {
 
@@ -33,14 +34,15 @@ class ConfigCoverageTest {
         Set<String> configMap = configMapKeys();
         for (String service : Manifests.SERVICES) {
             Set<String> provided = new TreeSet<>(configMap);
-            provided.addAll(secretKeys(service + "-db"));
+            serviceSecrets(service).forEach(secret -> provided.addAll(secretKeys(secret)));
             Properties config = properties(service);
             Set<String> missing = new TreeSet<>();
             for (String key : config.stringPropertyNames()) {
                 String value = config.getProperty(key);
                 boolean localOnly = value.contains("localhost") || value.contains("127.0.0.1");
-                boolean credential =
-                        key.equals("quarkus.datasource.username") || key.equals("quarkus.datasource.password");
+                boolean credential = key.equals("quarkus.datasource.username")
+                        || key.equals("quarkus.datasource.password")
+                        || key.equals("quarkus.oidc-client.credentials.secret");
                 boolean expression = value.startsWith("${");
                 if (!key.startsWith("%") && !expression && (localOnly || credential) && !provided.contains(env(key))) {
                     missing.add(env(key) + " (for " + key + ")");
@@ -64,7 +66,8 @@ class ConfigCoverageTest {
             }
         }
         Set<String> unknown = new TreeSet<>(configMapKeys());
-        Manifests.SERVICES.forEach(service -> unknown.addAll(secretKeys(service + "-db")));
+        Manifests.SERVICES.forEach(
+                service -> serviceSecrets(service).forEach(secret -> unknown.addAll(secretKeys(secret))));
         unknown.removeAll(known);
         assertEquals(Set.of(), unknown, "keys no service reads: a typo, or a setting that was renamed");
     }
@@ -90,7 +93,9 @@ class ConfigCoverageTest {
                             .anyMatch(s -> s.getSecretRef() != null
                                     && (name + "-db").equals(s.getSecretRef().getName())),
                     name);
-            assertTrue(!secretKeys(name + "-db").isEmpty(), "no Secret " + name + "-db in deploy/platform");
+            assertTrue(
+                    !secretKeys(name + "-db").isEmpty(),
+                    "no Secret " + name + "-db from the secretGenerator of deploy/platform");
         }
     }
 
@@ -102,19 +107,20 @@ class ConfigCoverageTest {
         return new TreeSet<>(maps.get(0).getData().keySet());
     }
 
+    /** The Secrets a service's Deployment takes its environment from. */
+    private static List<String> serviceSecrets(String service) {
+        return Manifests.ofType(Deployment.class, "generated/kubernetes").stream()
+                .filter(d -> d.getMetadata().getName().equals(service))
+                .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom().stream())
+                .filter(source -> source.getSecretRef() != null)
+                .map(source -> source.getSecretRef().getName())
+                .toList();
+    }
+
+    /** The keys of a Secret the secretGenerator of deploy/platform makes (none if it makes no such Secret). */
     private static Set<String> secretKeys(String name) {
-        Set<String> keys = new TreeSet<>();
-        Manifests.ofType(Secret.class, "platform").stream()
-                .filter(s -> s.getMetadata().getName().equals(name))
-                .forEach(s -> {
-                    if (s.getStringData() != null) {
-                        keys.addAll(s.getStringData().keySet());
-                    }
-                    if (s.getData() != null) {
-                        keys.addAll(s.getData().keySet());
-                    }
-                });
-        return keys;
+        return new TreeSet<>(
+                Overlay.generatedSecrets().getOrDefault(name, Map.of()).keySet());
     }
 
     /** A service's settings: the shared ones of platform/messaging, then its own, which win. */

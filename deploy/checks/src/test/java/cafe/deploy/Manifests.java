@@ -50,11 +50,12 @@ final class Manifests {
 
     private Manifests() {}
 
-    /** The manifest files: everything YAML under deploy/ except kustomizations and this module. */
+    /** The manifest files: everything YAML under deploy/ except kustomizations, their patches and this module. */
     static List<Path> files() {
         try (Stream<Path> paths = Files.walk(DEPLOY)) {
             return paths.filter(p -> p.toString().matches(".*\\.ya?ml$"))
                     .filter(p -> !p.getFileName().toString().equals("kustomization.yaml"))
+                    .filter(p -> !p.getParent().getFileName().toString().equals("patches"))
                     .filter(p -> !p.startsWith(DEPLOY.resolve("checks")))
                     .sorted()
                     .toList();

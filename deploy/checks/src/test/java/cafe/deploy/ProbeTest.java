@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Probes point at SmallRye Health's endpoints (which the system test calls on the running services),
- * on the container's port; rollouts never go below the desired replicas.
+ * on the container's management port (its only port before there was one); rollouts never go below
+ * the desired replicas.
  */
 class ProbeTest {
 
@@ -26,7 +27,12 @@ class ProbeTest {
         for (Deployment deployment : deployments) {
             Container container =
                     deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-            int port = container.getPorts().get(0).getContainerPort();
+            // the management interface's port where the service has one (health leaves the public port)
+            int port = container.getPorts().stream()
+                    .filter(p -> "management".equals(p.getName()))
+                    .findFirst()
+                    .orElse(container.getPorts().get(0))
+                    .getContainerPort();
             assertProbe(container.getLivenessProbe(), "/q/health/live", port);
             assertProbe(container.getReadinessProbe(), "/q/health/ready", port);
             assertProbe(container.getStartupProbe(), "/q/health/started", port);

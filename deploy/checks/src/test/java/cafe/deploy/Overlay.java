@@ -1,0 +1,151 @@
+package cafe.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What an overlay deploys. The Secrets come from env files that are git-ignored (absent on a clean
+ * clone), so both are made the way an operator makes them: deploy/generate-secrets.sh writes the files
+ * into a scratch copy of deploy/ (never touching the developer's own), and `kubectl kustomize` builds it.
+ */
+final class Overlay {
+
+    private static final Map<String, List<Manifests.Manifest>> RENDERED = new HashMap<>();
+    private static Path scratch;
+
+    private Overlay() {}
+
+    /** `kubectl kustomize deploy/<target>` with freshly generated secrets; skips the test where kubectl is absent. */
+    static synchronized List<Manifests.Manifest> render(String target) {
+        Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed here");
+        return RENDERED.computeIfAbsent(target, Overlay::kustomize);
+    }
+
+    /** Each Secret of the secretGenerator in deploy/platform: its keys and values, as the script writes them. */
+    static synchronized Map<String, Map<String, String>> generatedSecrets() {
+        Path secrets = scratch().resolve("platform");
+        Map<String, Map<String, String>> generated = new TreeMap<>();
+        for (Map<String, Object> entry : secretGenerator()) {
+            Map<String, String> data = new LinkedHashMap<>();
+            for (Object env : (List<?>) entry.getOrDefault("envs", List.of())) {
+                data.putAll(readEnv(secrets.resolve(env.toString())));
+            }
+            generated.put(entry.get("name").toString(), data);
+        }
+        return generated;
+    }
+
+    /** The secretGenerator entries of deploy/platform/kustomization.yaml. */
+    static List<Map<String, Object>> secretGenerator() {
+        return secretGenerators(Manifests.DEPLOY.resolve("platform"));
+    }
+
+    /** The secretGenerator entries of the kustomization in a folder. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> secretGenerators(Path dir) {
+        return (List<Map<String, Object>>) kustomization(dir).getOrDefault("secretGenerator", List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> kustomization(Path dir) {
+        try {
+            return Manifests.YAML.unmarshal(Files.readString(dir.resolve("kustomization.yaml")), Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** KEY=VALUE lines of an env file, as kustomize reads them (comments and blank lines skipped). */
+    static Map<String, String> readEnv(Path file) {
+        Map<String, String> values = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    int eq = line.indexOf('=');
+                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return values;
+    }
+
+    /** Runs a command; its output, or the test fails with what it printed. */
+    static String run(Path dir, String... command) {
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+            assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Manifests.Manifest> kustomize(String target) {
+        try {
+            Path out = Files.createTempFile("kustomize-" + target, ".yaml");
+            Files.writeString(out, run(scratch(), "kubectl", "kustomize", target));
+            return Manifests.in(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** deploy/ without this module and without any env file of the developer's, secrets generated by the script. */
+    private static Path scratch() {
+        if (scratch == null) {
+            try {
+                Path copy = Files.createTempDirectory("cafe-deploy");
+                List<Path> sources = new ArrayList<>();
+                try (Stream<Path> paths = Files.walk(Manifests.DEPLOY)) {
+                    paths.filter(p -> !p.startsWith(Manifests.DEPLOY.resolve("checks")))
+                            .filter(p -> !p.toString().endsWith(".env"))
+                            .forEach(sources::add);
+                }
+                for (Path source : sources) {
+                    Path target =
+                            copy.resolve(Manifests.DEPLOY.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+                run(copy, "bash", "generate-secrets.sh");
+                scratch = copy;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return scratch;
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+}
