@@ -28,6 +28,8 @@ public record StackSettings(Path dir, int postgresPort, int kafkaPort, int contr
     public Map<String, String> serviceConfig() {
         Map<String, String> config = new HashMap<>(issuer().serviceConfig());
         config.put("cafe.db.port", Integer.toString(postgresPort));
+        config.put("quarkus.datasource.username", DB_USER);
+        config.put("quarkus.datasource.password", DB_PASSWORD);
         config.put("kafka.bootstrap.servers", kafkaBootstrap());
         return Map.copyOf(config);
     }
