@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import cafe.events.Topics;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class OrderResourceTest {
 
     @Test
-    void menuListsItemsWithPricesInMinorUnits() {
+    void menuIsPublicAndListsItemsWithPricesInMinorUnits() {
         given().when()
                 .get("/menu")
                 .then()
@@ -39,7 +40,8 @@ class OrderResourceTest {
     @Test
     void paidOrderIsPlacedAndItsPlacedEventTravelsOverKafka() {
         String customer = "c-" + UUID.randomUUID();
-        String id = given().contentType(ContentType.JSON)
+        String id = Tokens.asCustomer(customer)
+                .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"" + customer + "\",\"menuId\":2,\"qty\":3}")
                 .when()
                 .post("/orders")
@@ -52,8 +54,14 @@ class OrderResourceTest {
                 .extract()
                 .path("id");
 
-        given().when().get("/orders/" + id).then().statusCode(200).body("status", equalTo("PLACED"));
-        given().queryParam("customerId", customer)
+        Tokens.asCustomer(customer)
+                .when()
+                .get("/orders/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PLACED"));
+        Tokens.asCustomer(customer)
+                .queryParam("customerId", customer)
                 .when()
                 .get("/orders")
                 .then()
@@ -69,7 +77,8 @@ class OrderResourceTest {
 
     @Test
     void cancelledOrderPublishesItsCancellation() {
-        String id = given().contentType(ContentType.JSON)
+        String id = Tokens.asCustomer("c-cancel")
+                .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"c-cancel\",\"menuId\":1,\"qty\":1}")
                 .when()
                 .post("/orders")
@@ -77,7 +86,12 @@ class OrderResourceTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        given().when().post("/orders/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELED"));
+        Tokens.asCustomer("c-cancel")
+                .when()
+                .post("/orders/" + id + "/cancel")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELED"));
 
         ConsumerRecord<String, String> event =
                 KafkaEvents.awaitEvent(Topics.ORDERS, id, "cafe.order.canceled", Duration.ofSeconds(20));
@@ -86,7 +100,8 @@ class OrderResourceTest {
 
     @Test
     void unknownOrderIsA404Problem() {
-        given().when()
+        Tokens.asCustomer("c-unknown")
+                .when()
                 .get("/orders/" + UUID.randomUUID())
                 .then()
                 .statusCode(404)
