@@ -1,6 +1,5 @@
 package cafe.order;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -11,6 +10,7 @@ import cafe.events.Topics;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PaymentStub.class, scope = TestResourceScope.GLOBAL)
 class BaristaEventsConsumerTest {
+
+    private static final String CUSTOMER = "follow";
 
     @Test
     void orderBecomesBrewingThenReadyAndRedeliveryChangesNothing() {
@@ -48,13 +50,17 @@ class BaristaEventsConsumerTest {
                 "cafe.barista.brew-started",
                 EventCodec.toJson(new BrewStarted(UUID.fromString(orderId), UUID.randomUUID(), Instant.now())));
         awaitProcessed(late);
-        given().when().get("/orders/" + orderId).then().body("status", equalTo("READY"));
+        Tokens.asCustomer(CUSTOMER).when().get("/orders/" + orderId).then().body("status", equalTo("READY"));
     }
 
     @Test
     void cancelledOrderIgnoresACoffeeThatWasFinishedAnyway() {
         String orderId = placeOrder();
-        given().when().post("/orders/" + orderId + "/cancel").then().statusCode(200);
+        Tokens.asCustomer(CUSTOMER)
+                .when()
+                .post("/orders/" + orderId + "/cancel")
+                .then()
+                .statusCode(200);
 
         String ready = UUID.randomUUID().toString();
         send(
@@ -63,12 +69,13 @@ class BaristaEventsConsumerTest {
                 EventCodec.toJson(new CoffeeReady(UUID.fromString(orderId), UUID.randomUUID(), Instant.now())));
         awaitProcessed(ready);
 
-        given().when().get("/orders/" + orderId).then().body("status", equalTo("CANCELED"));
+        Tokens.asCustomer(CUSTOMER).when().get("/orders/" + orderId).then().body("status", equalTo("CANCELED"));
     }
 
     private static String placeOrder() {
-        return given().contentType(ContentType.JSON)
-                .body("{\"customerId\":\"follow\",\"menuId\":1,\"qty\":1}")
+        return Tokens.asCustomer(CUSTOMER)
+                .contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + CUSTOMER + "\",\"menuId\":1,\"qty\":1}")
                 .when()
                 .post("/orders")
                 .then()
@@ -91,7 +98,10 @@ class BaristaEventsConsumerTest {
 
     private static void awaitStatus(String orderId, String status) {
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(
-                        () -> given().when().get("/orders/" + orderId).then().body("status", equalTo(status)));
+                .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
+                        .when()
+                        .get("/orders/" + orderId)
+                        .then()
+                        .body("status", equalTo(status)));
     }
 }

@@ -1,6 +1,5 @@
 package cafe.order;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import cafe.testing.Concurrently;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,12 +30,12 @@ class IdempotentOrderingTest {
     @Test
     void repeatedRequestWithTheSameKeyReturnsTheFirstOrder() {
         String key = UUID.randomUUID().toString();
-        String first = order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}")
+        String first = order("idem", key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
-        String again = order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}")
+        String again = order("idem", key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}")
                 .then()
                 .statusCode(201)
                 .extract()
@@ -50,9 +50,11 @@ class IdempotentOrderingTest {
     @Test
     void sameKeyWithADifferentOrderIsA422Problem() {
         String key = UUID.randomUUID().toString();
-        order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}").then().statusCode(201);
+        order("idem", key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":1}")
+                .then()
+                .statusCode(201);
 
-        order(key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":2}")
+        order("idem", key, "{\"customerId\":\"idem\",\"menuId\":1,\"qty\":2}")
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json");
@@ -66,7 +68,7 @@ class IdempotentOrderingTest {
         String key = UUID.randomUUID().toString();
 
         List<Response> responses =
-                Concurrently.run(10, () -> order(key, "{\"customerId\":\"race\",\"menuId\":2,\"qty\":1}"));
+                Concurrently.run(10, () -> order("race", key, "{\"customerId\":\"race\",\"menuId\":2,\"qty\":1}"));
 
         assertThat(responses.stream().map(Response::statusCode).toList(), everyItem(equalTo(201)));
         List<String> ids =
@@ -90,7 +92,8 @@ class IdempotentOrderingTest {
 
         List<Map.Entry<Integer, Response>> answers = Concurrently.run(10, () -> {
             int qty = 1 + next.getAndIncrement() % 2;
-            return Map.entry(qty, order(key, "{\"customerId\":\"race-body\",\"menuId\":2,\"qty\":" + qty + "}"));
+            return Map.entry(
+                    qty, order("race-body", key, "{\"customerId\":\"race-body\",\"menuId\":2,\"qty\":" + qty + "}"));
         });
 
         for (Map.Entry<Integer, Response> answer : answers) {
@@ -112,12 +115,12 @@ class IdempotentOrderingTest {
     void aKeyBelongsToItsCustomer() {
         String key = UUID.randomUUID().toString();
 
-        String alice = order(key, "{\"customerId\":\"alice\",\"menuId\":1,\"qty\":1}")
+        String alice = order("alice", key, "{\"customerId\":\"alice\",\"menuId\":1,\"qty\":1}")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
-        String bob = order(key, "{\"customerId\":\"bob\",\"menuId\":1,\"qty\":1}")
+        String bob = order("bob", key, "{\"customerId\":\"bob\",\"menuId\":1,\"qty\":1}")
                 .then()
                 .statusCode(201)
                 .body("customerId", equalTo("bob"))
@@ -127,8 +130,9 @@ class IdempotentOrderingTest {
         assertThat(bob, not(equalTo(alice)));
     }
 
-    private static Response order(String key, String body) {
-        return given().contentType(ContentType.JSON)
+    private static Response order(String customer, String key, String body) {
+        return Tokens.asCustomer(customer)
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
                 .body(body)
                 .when()

@@ -5,6 +5,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import cafe.testing.LocalStackResource;
+import cafe.testing.Management;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,16 +21,17 @@ class MetricsTest {
 
     @Test
     void placingAnOrderShowsInTheMetrics() {
-        given().contentType(ContentType.JSON)
+        Tokens.asCustomer("metrics")
+                .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"metrics\",\"menuId\":1,\"qty\":1}")
                 .when()
                 .post("/orders")
                 .then()
                 .statusCode(201);
-        given().when().get("/q/health/well").then().statusCode(200);
+        given().when().get(Management.url("/q/health/well")).then().statusCode(200);
 
         String metrics = given().when()
-                .get("/q/metrics")
+                .get(Management.url("/q/metrics"))
                 .then()
                 .statusCode(200)
                 .extract()

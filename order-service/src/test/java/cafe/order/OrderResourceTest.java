@@ -1,20 +1,33 @@
 package cafe.order;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import cafe.events.Topics;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
+import cafe.testing.Tokens;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -24,8 +37,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PaymentStub.class, scope = TestResourceScope.GLOBAL)
 class OrderResourceTest {
 
+    WireMockServer payment;
+
     @Test
-    void menuListsItemsWithPricesInMinorUnits() {
+    void menuIsPublicAndListsItemsWithPricesInMinorUnits() {
         given().when()
                 .get("/menu")
                 .then()
@@ -39,7 +54,8 @@ class OrderResourceTest {
     @Test
     void paidOrderIsPlacedAndItsPlacedEventTravelsOverKafka() {
         String customer = "c-" + UUID.randomUUID();
-        String id = given().contentType(ContentType.JSON)
+        String id = Tokens.asCustomer(customer)
+                .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"" + customer + "\",\"menuId\":2,\"qty\":3}")
                 .when()
                 .post("/orders")
@@ -52,8 +68,14 @@ class OrderResourceTest {
                 .extract()
                 .path("id");
 
-        given().when().get("/orders/" + id).then().statusCode(200).body("status", equalTo("PLACED"));
-        given().queryParam("customerId", customer)
+        Tokens.asCustomer(customer)
+                .when()
+                .get("/orders/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PLACED"));
+        Tokens.asCustomer(customer)
+                .queryParam("customerId", customer)
                 .when()
                 .get("/orders")
                 .then()
@@ -68,8 +90,36 @@ class OrderResourceTest {
     }
 
     @Test
+    void theChargeCarriesOrderServicesOwnServiceTokenNeverTheCustomers() {
+        String customer = "c-" + UUID.randomUUID();
+        String customerToken = Tokens.customer(customer);
+        String id = Tokens.as(customerToken)
+                .contentType(ContentType.JSON)
+                .body("{\"menuId\":1,\"qty\":1}")
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        List<LoggedRequest> charges = payment.findAll(postRequestedFor(urlEqualTo("/payments"))
+                .withRequestBody(matchingJsonPath("$.orderId", WireMock.equalTo(id))));
+        assertThat(charges, hasSize(1));
+        String authorization = charges.get(0).getHeader("Authorization");
+        assertThat(authorization, startsWith("Bearer "));
+        String token = authorization.substring("Bearer ".length());
+        assertThat("the customer's token never reaches payment", token, not(equalTo(customerToken)));
+        JsonPath claims = jwtPayload(token);
+        assertThat(claims.getString("sub"), equalTo("order-service"));
+        assertThat(claims.getList("groups", String.class), hasItem("service"));
+        assertThat(claims.getList("groups", String.class), not(hasItem("customer")));
+    }
+
+    @Test
     void cancelledOrderPublishesItsCancellation() {
-        String id = given().contentType(ContentType.JSON)
+        String id = Tokens.asCustomer("c-cancel")
+                .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"c-cancel\",\"menuId\":1,\"qty\":1}")
                 .when()
                 .post("/orders")
@@ -77,7 +127,12 @@ class OrderResourceTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        given().when().post("/orders/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELED"));
+        Tokens.asCustomer("c-cancel")
+                .when()
+                .post("/orders/" + id + "/cancel")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELED"));
 
         ConsumerRecord<String, String> event =
                 KafkaEvents.awaitEvent(Topics.ORDERS, id, "cafe.order.canceled", Duration.ofSeconds(20));
@@ -86,11 +141,19 @@ class OrderResourceTest {
 
     @Test
     void unknownOrderIsA404Problem() {
-        given().when()
+        Tokens.asCustomer("c-unknown")
+                .when()
                 .get("/orders/" + UUID.randomUUID())
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
+    }
+
+    /** The claims of a JWT, unverified: what payment would be shown, not whether it is genuine. */
+    private static JsonPath jwtPayload(String jwt) {
+        String[] parts = jwt.split("\\.");
+        assertThat("a JWT is header.payload.signature", parts.length, equalTo(3));
+        return JsonPath.from(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     }
 }

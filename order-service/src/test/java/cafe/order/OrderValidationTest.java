@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import cafe.testing.LocalStackResource;
+import cafe.testing.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -24,6 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PaymentStub.class, scope = TestResourceScope.GLOBAL)
 class OrderValidationTest {
+
+    private static final String CUSTOMER = "c-validation";
 
     WireMockServer payment;
 
@@ -47,7 +50,8 @@ class OrderValidationTest {
                 body.contains("customerId") ? body : body.replaceFirst("\\{", "{\"customerId\":\"" + customer + "\",");
         payment.resetRequests();
 
-        given().contentType(ContentType.JSON)
+        Tokens.asCustomer(customer)
+                .contentType(ContentType.JSON)
                 .body(withCustomer)
                 .when()
                 .post("/orders")
@@ -58,7 +62,8 @@ class OrderValidationTest {
                 .body("violations[0].field", equalTo(field))
                 .body("detail", not(containsString("Exception")));
 
-        given().queryParam("customerId", customer)
+        Tokens.asCustomer(customer)
+                .queryParam("customerId", customer)
                 .when()
                 .get("/orders")
                 .then()
@@ -69,7 +74,8 @@ class OrderValidationTest {
 
     @Test
     void malformedJsonIsA400Problem() {
-        given().contentType(ContentType.JSON)
+        Tokens.asCustomer(CUSTOMER)
+                .contentType(ContentType.JSON)
                 .body("{\"menuId\":1,")
                 .when()
                 .post("/orders")
@@ -81,7 +87,8 @@ class OrderValidationTest {
 
     @Test
     void missingBodyIsA400Problem() {
-        given().contentType(ContentType.JSON)
+        Tokens.asCustomer(CUSTOMER)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/orders")
                 .then()
@@ -91,7 +98,8 @@ class OrderValidationTest {
 
     @Test
     void wrongMediaTypeIsA415Problem() {
-        given().contentType(ContentType.TEXT)
+        Tokens.asCustomer(CUSTOMER)
+                .contentType(ContentType.TEXT)
                 .body("menuId=1")
                 .when()
                 .post("/orders")
@@ -108,7 +116,8 @@ class OrderValidationTest {
     @Test
     void oversizedBodyIsRejected() {
         String huge = "{\"customerId\":\"" + "x".repeat(40_000) + "\",\"menuId\":1,\"qty\":1}";
-        given().contentType(ContentType.JSON)
+        Tokens.asCustomer(CUSTOMER)
+                .contentType(ContentType.JSON)
                 .body(huge)
                 .when()
                 .post("/orders")

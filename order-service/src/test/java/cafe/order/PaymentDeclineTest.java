@@ -3,12 +3,12 @@ package cafe.order;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -38,7 +38,8 @@ class PaymentDeclineTest {
                         .withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":402,\"title\":\"Payment Declined\"}")));
 
-        String orderId = given().contentType(ContentType.JSON)
+        String orderId = Tokens.asCustomer("broke")
+                .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"broke\",\"menuId\":6,\"qty\":20}")
                 .when()
                 .post("/orders")
@@ -49,7 +50,12 @@ class PaymentDeclineTest {
                 .extract()
                 .path("orderId");
 
-        given().when().get("/orders/" + orderId).then().statusCode(200).body("status", equalTo("REJECTED"));
+        Tokens.asCustomer("broke")
+                .when()
+                .get("/orders/" + orderId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"));
         assertThat(
                 Sql.number("orders", "select count(*) from outbox_event where aggregate_id = ?", orderId), equalTo(0L));
     }

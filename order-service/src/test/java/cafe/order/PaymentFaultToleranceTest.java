@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +15,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import cafe.testing.Concurrently;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.common.TestResourceScope;
@@ -81,11 +81,17 @@ class PaymentFaultToleranceTest {
                 .body("idempotencyKey", notNullValue())
                 .body("detail", org.hamcrest.Matchers.containsString("never charges twice"));
         String orderId = unavailable.path("orderId");
-        given().when().get("/orders/" + orderId).then().statusCode(200).body("status", equalTo("PAYMENT_PENDING"));
+        Tokens.asCustomer(customer)
+                .when()
+                .get("/orders/" + orderId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PAYMENT_PENDING"));
 
         PaymentStub.approveAll(payment);
         circuits.resetAll();
-        given().contentType(ContentType.JSON)
+        Tokens.asCustomer(customer)
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", unavailable.<String>path("idempotencyKey"))
                 .body("{\"customerId\":\"" + customer + "\",\"menuId\":1,\"qty\":1}")
                 .when()
@@ -156,7 +162,8 @@ class PaymentFaultToleranceTest {
     }
 
     private static Response order(String customer) {
-        return given().contentType(ContentType.JSON)
+        return Tokens.asCustomer(customer)
+                .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"" + customer + "\",\"menuId\":1,\"qty\":1}")
                 .when()
                 .post("/orders");

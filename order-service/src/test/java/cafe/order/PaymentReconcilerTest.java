@@ -5,13 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.TestResourceScope;
@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PaymentStub.class, scope = TestResourceScope.GLOBAL)
 class PaymentReconcilerTest {
 
+    private static final String CRASHED_CUSTOMER = "crash";
+
     WireMockServer payment;
 
     @Test
@@ -41,8 +43,11 @@ class PaymentReconcilerTest {
         voidAnswers(orderId, "APPROVED");
 
         await().atMost(Duration.ofSeconds(15))
-                .untilAsserted(
-                        () -> given().when().get("/orders/" + orderId).then().body("status", equalTo("PLACED")));
+                .untilAsserted(() -> Tokens.asCustomer(CRASHED_CUSTOMER)
+                        .when()
+                        .get("/orders/" + orderId)
+                        .then()
+                        .body("status", equalTo("PLACED")));
         assertThat(
                 Sql.number(
                         "orders",
@@ -57,8 +62,11 @@ class PaymentReconcilerTest {
         voidAnswers(orderId, "VOIDED");
 
         await().atMost(Duration.ofSeconds(15))
-                .untilAsserted(
-                        () -> given().when().get("/orders/" + orderId).then().body("status", equalTo("REJECTED")));
+                .untilAsserted(() -> Tokens.asCustomer(CRASHED_CUSTOMER)
+                        .when()
+                        .get("/orders/" + orderId)
+                        .then()
+                        .body("status", equalTo("REJECTED")));
         assertThat(
                 Sql.number("orders", "select count(*) from outbox_event where aggregate_id = ?", orderId.toString()),
                 equalTo(0L));
@@ -81,8 +89,9 @@ class PaymentReconcilerTest {
         Sql.update(
                 "orders",
                 "insert into customer_order (id, customer_id, menu_id, item, qty, amount, currency, status, created_at, updated_at)"
-                        + " values (?, 'crash', 1, 'Espresso', 1, 250, 'EUR', 'PAYMENT_PENDING', now() - interval '1 minute', now() - interval '1 minute')",
-                orderId);
+                        + " values (?, ?, 1, 'Espresso', 1, 250, 'EUR', 'PAYMENT_PENDING', now() - interval '1 minute', now() - interval '1 minute')",
+                orderId,
+                CRASHED_CUSTOMER);
         return orderId;
     }
 }

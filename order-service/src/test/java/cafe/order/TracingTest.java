@@ -1,6 +1,5 @@
 package cafe.order;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -38,7 +38,8 @@ class TracingTest {
     @Test
     void theRequestThePaymentCallTheOutboxRowAndTheKafkaRecordShareOneTrace() {
         String traceId = randomHex(16);
-        String orderId = given().header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+        String orderId = Tokens.asCustomer("traced")
+                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
                 .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"traced\",\"menuId\":1,\"qty\":1}")
                 .when()
