@@ -99,8 +99,9 @@ public class OrderStatusService {
         });
     }
 
+    /** The order's document, or null while the view does not know it. */
     @WithSession
-    Uni<OrderStatusDocument> findOrNull(UUID orderId) {
+    public Uni<OrderStatusDocument> findOrNull(UUID orderId) {
         return repository.findById(orderId).map(view -> view == null ? null : read(view.document));
     }
 

@@ -1,6 +1,5 @@
 package cafe.status;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,6 +13,7 @@ import cafe.events.Topics;
 import cafe.status.StatusEvents.Raw;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 class BatchedEventsTest {
 
+    private static final String CUSTOMER = "c-batch";
+
     @TestHTTPResource("/order-status")
     URI base;
 
@@ -48,14 +50,15 @@ class BatchedEventsTest {
         UUID ticket2 = UUID.randomUUID();
         UUID ticket3 = UUID.randomUUID();
         Instant t0 = Instant.now();
-        StatusEvents.send(new OrderPlaced(first, "c-batch", 1, "Latte", 1, 380, "EUR", UUID.randomUUID(), t0));
-        StatusEvents.send(new OrderPlaced(second, "c-batch", 2, "Mocha", 1, 420, "EUR", UUID.randomUUID(), t0));
+        StatusEvents.send(new OrderPlaced(first, CUSTOMER, 1, "Latte", 1, 380, "EUR", UUID.randomUUID(), t0));
+        StatusEvents.send(new OrderPlaced(second, CUSTOMER, 2, "Mocha", 1, 420, "EUR", UUID.randomUUID(), t0));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            given().when().get("/order-status/" + first).then().statusCode(200);
-            given().when().get("/order-status/" + second).then().statusCode(200);
+            Tokens.asCustomer(CUSTOMER).get("/order-status/" + first).then().statusCode(200);
+            Tokens.asCustomer(CUSTOMER).get("/order-status/" + second).then().statusCode(200);
         });
-        CompletableFuture<List<String>> following =
-                SseClient.open(URI.create(base + "/" + first + "/stream")).thenApply(SseClient::statuses);
+        CompletableFuture<List<String>> following = SseClient.open(
+                        URI.create(base + "/" + first + "/stream"), Tokens.customer(CUSTOMER))
+                .thenApply(SseClient::statuses);
 
         Raw firstReady = Raw.of(new CoffeeReady(first, ticket1, t0.plusSeconds(60)));
         Raw secondStarted = Raw.of(new BrewStarted(second, ticket2, t0.plusSeconds(5)));
@@ -75,7 +78,7 @@ class BatchedEventsTest {
                         secondStarted));
 
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().when()
+                .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
                         .get("/order-status/" + first)
                         .then()
                         .statusCode(200)
@@ -86,14 +89,15 @@ class BatchedEventsTest {
                                         "cafe.order.placed",
                                         "cafe.barista.brew-started",
                                         "cafe.barista.coffee-ready"))));
-        given().when()
+        Tokens.asCustomer(CUSTOMER)
                 .get("/order-status/" + second)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("CANCELED"))
                 .body("item", equalTo("Mocha"))
                 .body("timeline", hasSize(3));
-        given().when()
+        // no placed event, so no customer yet: only an operator sees it
+        Tokens.as(Tokens.admin())
                 .get("/order-status/" + third)
                 .then()
                 .statusCode(200)

@@ -1,6 +1,5 @@
 package cafe.status;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,6 +10,7 @@ import cafe.events.EventCodec;
 import cafe.events.OrderPlaced;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +32,7 @@ class CloudEventHttpTest {
 
         post(placedId, placed, 202);
         post(placedId, placed, 202);
-        given().when()
+        Tokens.asCustomer("c-http")
                 .get("/order-status/" + orderId)
                 .then()
                 .statusCode(200)
@@ -40,7 +40,7 @@ class CloudEventHttpTest {
                 .body("timeline", hasSize(1));
 
         post(UUID.randomUUID().toString(), new BrewStarted(orderId, UUID.randomUUID(), Instant.now()), 202);
-        given().when()
+        Tokens.asCustomer("c-http")
                 .get("/order-status/" + orderId)
                 .then()
                 .body("status", equalTo("BREWING"))
@@ -57,12 +57,13 @@ class CloudEventHttpTest {
                 new OrderPlaced(orderId, "c-\u0000", 4, "Cortado", 1, 330, "EUR", UUID.randomUUID(), Instant.now()),
                 400);
 
-        given().when().get("/order-status/" + orderId).then().statusCode(404);
+        Tokens.as(Tokens.admin()).get("/order-status/" + orderId).then().statusCode(404);
         assertThat(Sql.number("status", "select count(*) from status_event where order_id = ?", orderId), equalTo(0L));
     }
 
     private static void post(String id, CafeEvent event, int status) {
-        given().header("ce-specversion", "1.0")
+        Tokens.as(Tokens.service())
+                .header("ce-specversion", "1.0")
                 .header("ce-id", id)
                 .header("ce-type", event.type().ceType())
                 .header("ce-source", "/tests")

@@ -1,19 +1,24 @@
 package cafe.status;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import cafe.events.BrewStarted;
+import cafe.events.CafeEvent;
 import cafe.events.CoffeeReady;
 import cafe.events.OrderPlaced;
+import cafe.messaging.inbox.ReceivedEvent;
 import cafe.testing.LocalStackResource;
+import cafe.testing.RouteMatrix;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,18 +33,25 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 class OrderStatusStreamTest {
 
+    private static final String CUSTOMER = "c-sse";
+
     @TestHTTPResource("/order-status")
     URI base;
+
+    @Inject
+    OrderStatusService orderStatuses;
 
     @Test
     void streamDeliversEveryStepInOrderToEverySubscriberAndCloses() throws Exception {
         UUID orderId = UUID.randomUUID();
         UUID ticket = UUID.randomUUID();
         StatusEvents.send(
-                new OrderPlaced(orderId, "c-sse", 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now()));
+                new OrderPlaced(orderId, CUSTOMER, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now()));
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() ->
-                        given().when().get("/order-status/" + orderId).then().statusCode(200));
+                .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
+                        .get("/order-status/" + orderId)
+                        .then()
+                        .statusCode(200));
 
         List<CompletableFuture<List<String>>> subscribers =
                 List.of(subscribe(orderId), subscribe(orderId), subscribe(orderId));
@@ -61,7 +73,54 @@ class OrderStatusStreamTest {
         assertThat(statuses, equalTo(List.of()));
     }
 
+    @Test
+    void streamOfAnotherCustomersOrderIsA404ProblemBeforeItStarts() {
+        UUID orderId = UUID.randomUUID();
+        StatusEvents.send(
+                new OrderPlaced(orderId, CUSTOMER, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now()));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
+                        .get("/order-status/" + orderId)
+                        .then()
+                        .statusCode(200));
+
+        Tokens.asCustomer(RouteMatrix.OTHER_CUSTOMER)
+                .get("/order-status/" + orderId + "/stream")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void streamOfAnOrderTheViewLearnsOfWhileWaitingEndsWithoutItWhenItIsAnotherCustomers() throws Throwable {
+        UUID orderId = UUID.randomUUID();
+        UUID ticket = UUID.randomUUID();
+        CompletableFuture<List<String>> othersStream = SseClient.open(
+                        URI.create(base + "/" + orderId + "/stream"), Tokens.customer(RouteMatrix.OTHER_CUSTOMER))
+                .thenApply(SseClient::statuses);
+        CompletableFuture<List<String>> ownersStream = subscribe(orderId);
+
+        // straight through the consumers' code path, well within the streams' wait for an unknown order
+        Instant placedAt = Instant.now();
+        apply(new OrderPlaced(orderId, CUSTOMER, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), placedAt));
+        apply(new CoffeeReady(orderId, ticket, placedAt.plusSeconds(1)));
+
+        List<String> owners = ownersStream.get(30, TimeUnit.SECONDS);
+        assertThat("the owner's stream, open as long, got the order", owners.getLast(), equalTo("READY"));
+        assertThat(othersStream.get(30, TimeUnit.SECONDS), equalTo(List.of()));
+    }
+
+    /** Applies the event now, and puts it on its topic too, where the rebuild tests expect what the view holds. */
+    private void apply(CafeEvent event) throws Throwable {
+        ReceivedEvent received =
+                new ReceivedEvent(UUID.randomUUID(), event.type().ceType(), event);
+        VertxContextSupport.subscribeAndAwait(() -> orderStatuses.apply(received));
+        StatusEvents.send(received.id().toString(), event);
+    }
+
     private CompletableFuture<List<String>> subscribe(UUID orderId) throws Exception {
-        return SseClient.open(URI.create(base + "/" + orderId + "/stream")).thenApply(SseClient::statuses);
+        return SseClient.open(URI.create(base + "/" + orderId + "/stream"), Tokens.customer(CUSTOMER))
+                .thenApply(SseClient::statuses);
     }
 }

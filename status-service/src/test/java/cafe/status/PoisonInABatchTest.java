@@ -1,6 +1,5 @@
 package cafe.status;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -13,6 +12,7 @@ import cafe.status.StatusEvents.Raw;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,9 +50,9 @@ class PoisonInABatchTest {
         ConsumerRecord<String, String> deadLetter = awaitDeadLetter(refused);
 
         assertThat(KafkaEvents.header(deadLetter, "dead-letter-reason"), notNullValue());
-        placedInTheView(before);
-        placedInTheView(after);
-        given().when().get("/order-status/" + refused).then().statusCode(404);
+        placedInTheView(before, "c-poison");
+        placedInTheView(after, "c-poison");
+        Tokens.as(Tokens.admin()).get("/order-status/" + refused).then().statusCode(404);
         assertThat(Sql.number("status", "select count(*) from status_event where order_id = ?", refused), equalTo(0L));
         assertThat(deadLettered(before, after), empty());
     }
@@ -71,8 +71,8 @@ class PoisonInABatchTest {
 
         awaitDeadLetter(unreadable);
 
-        placedInTheView(before);
-        placedInTheView(after);
+        placedInTheView(before, "c-unreadable");
+        placedInTheView(after, "c-unreadable");
         assertThat(deadLettered(before, after), empty());
         assertThat(
                 "the good records, applied together",
@@ -88,9 +88,9 @@ class PoisonInABatchTest {
         return new OrderPlaced(orderId, customerId, 1, "Flat White", 1, 360, "EUR", UUID.randomUUID(), Instant.now());
     }
 
-    private static void placedInTheView(UUID orderId) {
+    private static void placedInTheView(UUID orderId, String customerId) {
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().when()
+                .untilAsserted(() -> Tokens.asCustomer(customerId)
                         .get("/order-status/" + orderId)
                         .then()
                         .statusCode(200)

@@ -1,6 +1,5 @@
 package cafe.status;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,6 +13,7 @@ import cafe.stack.LocalStack;
 import cafe.stack.StackSettings;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +44,8 @@ class RebuildInProgressTest {
             "select count(*) from pg_stat_activity where datname = 'status' and wait_event_type = 'Lock'"
                     + " and query like '%rebuild.%'";
 
+    private static final String CUSTOMER = "c-held";
+
     @Inject
     OrderStatusService statuses;
 
@@ -52,10 +54,10 @@ class RebuildInProgressTest {
         UUID orderId = UUID.randomUUID();
         UUID ticket = UUID.randomUUID();
         Instant t0 = Instant.now();
-        StatusEvents.send(new OrderPlaced(orderId, "c-held", 2, "Latte", 1, 380, "EUR", UUID.randomUUID(), t0));
+        StatusEvents.send(new OrderPlaced(orderId, CUSTOMER, 2, "Latte", 1, 380, "EUR", UUID.randomUUID(), t0));
         StatusEvents.send(new BrewStarted(orderId, ticket, t0.plusSeconds(1)));
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().when()
+                .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
                         .get("/order-status/" + orderId)
                         .then()
                         .statusCode(200)
@@ -67,11 +69,15 @@ class RebuildInProgressTest {
         CompletableFuture<Response> rebuild;
         try (Connection held = shadowTableHeld()) {
             rebuild = CompletableFuture.supplyAsync(
-                    () -> given().when().post("/admin/view/rebuild"), Executors.newSingleThreadExecutor());
+                    () -> Tokens.as(Tokens.admin()).post("/admin/view/rebuild"), Executors.newSingleThreadExecutor());
             await().atMost(Duration.ofSeconds(20)).until(() -> Sql.number("status", WAITING_ON_A_LOCK) >= 1);
 
-            given().when().post("/admin/view/rebuild").then().statusCode(409).contentType("application/problem+json");
-            given().when().get("/order-status/" + orderId).then().statusCode(200);
+            Tokens.as(Tokens.admin())
+                    .post("/admin/view/rebuild")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json");
+            Tokens.asCustomer(CUSTOMER).get("/order-status/" + orderId).then().statusCode(200);
             // through the consumers' code path but not Kafka: only the merge at the swap can bring it in
             VertxContextSupport.subscribeAndAwait(() -> statuses.apply(readyReceived));
             held.rollback();
@@ -80,7 +86,7 @@ class RebuildInProgressTest {
         Response rebuilt = rebuild.get(60, TimeUnit.SECONDS);
         assertThat(rebuilt.statusCode(), equalTo(200));
         assertThat(rebuilt.path("merged"), greaterThanOrEqualTo(1));
-        given().when()
+        Tokens.asCustomer(CUSTOMER)
                 .get("/order-status/" + orderId)
                 .then()
                 .statusCode(200)

@@ -1,6 +1,5 @@
 package cafe.status;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +15,7 @@ import cafe.stack.LocalStack;
 import cafe.stack.StackSettings;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +47,8 @@ class RebuildMergesLiveBatchTest {
             "select count(*) from pg_stat_activity where datname = 'status' and wait_event_type = 'Lock'"
                     + " and query like '%rebuild.%'";
 
+    private static final String CUSTOMER = "c-merge";
+
     @Inject
     OrderStatusService statuses;
 
@@ -57,10 +59,10 @@ class RebuildMergesLiveBatchTest {
         UUID ticket = UUID.randomUUID();
         UUID freshTicket = UUID.randomUUID();
         Instant t0 = Instant.now();
-        StatusEvents.send(new OrderPlaced(brewing, "c-merge", 2, "Latte", 1, 380, "EUR", UUID.randomUUID(), t0));
+        StatusEvents.send(new OrderPlaced(brewing, CUSTOMER, 2, "Latte", 1, 380, "EUR", UUID.randomUUID(), t0));
         StatusEvents.send(new BrewStarted(brewing, ticket, t0.plusSeconds(1)));
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().when()
+                .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
                         .get("/order-status/" + brewing)
                         .then()
                         .statusCode(200)
@@ -69,31 +71,35 @@ class RebuildMergesLiveBatchTest {
         ReceivedEvent freshReady = received(new CoffeeReady(fresh, freshTicket, t0.plusSeconds(9)));
         ReceivedEvent freshStarted = received(new BrewStarted(fresh, freshTicket, t0.plusSeconds(8)));
         ReceivedEvent freshPlaced = received(
-                new OrderPlaced(fresh, "c-merge", 3, "Mocha", 1, 420, "EUR", UUID.randomUUID(), t0.plusSeconds(7)));
+                new OrderPlaced(fresh, CUSTOMER, 3, "Mocha", 1, 420, "EUR", UUID.randomUUID(), t0.plusSeconds(7)));
         List<ReceivedEvent> batch = List.of(freshReady, ready, freshStarted, ready, freshPlaced);
 
         CompletableFuture<Response> rebuild;
         try (Connection held = shadowTableHeld()) {
             rebuild = CompletableFuture.supplyAsync(
-                    () -> given().when().post("/admin/view/rebuild"), Executors.newSingleThreadExecutor());
+                    () -> Tokens.as(Tokens.admin()).post("/admin/view/rebuild"), Executors.newSingleThreadExecutor());
             await().atMost(Duration.ofSeconds(20)).until(() -> Sql.number("status", WAITING_ON_A_LOCK) >= 1);
             // through the consumers' batch path but not Kafka: only the merge at the swap can bring it in
             List<OrderStatusDocument> applied = VertxContextSupport.subscribeAndAwait(() -> statuses.applyAll(batch));
             assertThat("one new document per order", applied, hasSize(2));
-            given().when().get("/order-status/" + fresh).then().statusCode(200).body("status", equalTo("READY"));
+            Tokens.asCustomer(CUSTOMER)
+                    .get("/order-status/" + fresh)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("READY"));
             held.rollback();
         }
 
         Response rebuilt = rebuild.get(60, TimeUnit.SECONDS);
         assertThat(rebuilt.statusCode(), equalTo(200));
         assertThat(rebuilt.path("merged"), greaterThanOrEqualTo(4));
-        given().when()
+        Tokens.asCustomer(CUSTOMER)
                 .get("/order-status/" + brewing)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("READY"))
                 .body("timeline", hasSize(3));
-        given().when()
+        Tokens.asCustomer(CUSTOMER)
                 .get("/order-status/" + fresh)
                 .then()
                 .statusCode(200)

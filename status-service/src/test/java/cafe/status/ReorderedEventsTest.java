@@ -1,6 +1,5 @@
 package cafe.status;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,6 +10,7 @@ import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.events.PaymentRefunded;
 import cafe.testing.LocalStackResource;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +38,7 @@ class ReorderedEventsTest {
         StatusEvents.send(new OrderPlaced(orderId, "c-r", 3, "Latte", 2, 760, "EUR", payment, t0));
 
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().when()
+                .untilAsserted(() -> Tokens.asCustomer("c-r")
                         .get("/order-status/" + orderId)
                         .then()
                         .statusCode(200)

@@ -27,12 +27,13 @@ final class SseClient {
     private SseClient() {}
 
     /**
-     * Opens the stream and returns once the server answered (so the stream follows the order); the
-     * future holds every line of the stream, and completes only when the server ends it.
+     * Opens the stream with the bearer token and returns once the server answered (so the stream follows
+     * the order); the future holds every line of the stream, and completes only when the server ends it.
      */
-    static CompletableFuture<List<String>> open(URI stream) throws Exception {
+    static CompletableFuture<List<String>> open(URI stream, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(stream)
                 .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token)
                 .build();
         HttpResponse<Stream<String>> response =
                 HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);

@@ -1,6 +1,5 @@
 package cafe.status;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import cafe.events.OrderPlaced;
 import cafe.testing.LocalStackResource;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -43,8 +43,10 @@ class StreamLifetimeTest {
         StatusEvents.send(
                 new OrderPlaced(orderId, "c-quiet", 1, "Flat white", 1, 360, "EUR", UUID.randomUUID(), Instant.now()));
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() ->
-                        given().when().get("/order-status/" + orderId).then().statusCode(200));
+                .untilAsserted(() -> Tokens.asCustomer("c-quiet")
+                        .get("/order-status/" + orderId)
+                        .then()
+                        .statusCode(200));
     }
 
     @Test
@@ -68,6 +70,6 @@ class StreamLifetimeTest {
     }
 
     private CompletableFuture<List<String>> stream() throws Exception {
-        return SseClient.open(URI.create(base + "/" + orderId + "/stream"));
+        return SseClient.open(URI.create(base + "/" + orderId + "/stream"), Tokens.customer("c-quiet"));
     }
 }

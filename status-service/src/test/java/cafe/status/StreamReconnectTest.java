@@ -1,6 +1,5 @@
 package cafe.status;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +10,7 @@ import cafe.events.OrderPlaced;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -49,9 +49,12 @@ class StreamReconnectTest {
         StatusEvents.send(
                 new OrderPlaced(orderId, "c-listen", 1, "Mocha", 1, 420, "EUR", UUID.randomUUID(), Instant.now()));
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() ->
-                        given().when().get("/order-status/" + orderId).then().statusCode(200));
-        CompletableFuture<List<String>> stream = SseClient.open(URI.create(base + "/" + orderId + "/stream"));
+                .untilAsserted(() -> Tokens.asCustomer("c-listen")
+                        .get("/order-status/" + orderId)
+                        .then()
+                        .statusCode(200));
+        CompletableFuture<List<String>> stream =
+                SseClient.open(URI.create(base + "/" + orderId + "/stream"), Tokens.customer("c-listen"));
         await().atMost(Duration.ofSeconds(10)).until(() -> listeners() >= 1);
 
         Sql.number("status", "select count(pg_terminate_backend(pid))" + LISTENERS);

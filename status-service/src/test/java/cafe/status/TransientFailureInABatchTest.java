@@ -1,6 +1,5 @@
 package cafe.status;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -14,6 +13,7 @@ import cafe.status.StatusEvents.Raw;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,13 +56,21 @@ class TransientFailureInABatchTest {
 
             cutOffTheTransactionWaitingForTheOrder(); // the batch's
             cutOffTheTransactionWaitingForTheOrder(); // the retry of its first event alone
-            given().when().get("/order-status/" + other).then().statusCode(404);
+            Tokens.asCustomer("c-cut").get("/order-status/" + other).then().statusCode(404);
             test.rollback();
         }
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            given().when().get("/order-status/" + held).then().statusCode(200).body("status", equalTo("PLACED"));
-            given().when().get("/order-status/" + other).then().statusCode(200).body("status", equalTo("PLACED"));
+            Tokens.asCustomer("c-cut")
+                    .get("/order-status/" + held)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("PLACED"));
+            Tokens.asCustomer("c-cut")
+                    .get("/order-status/" + other)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("PLACED"));
         });
         List<String> keys = List.of(held.toString(), other.toString());
         assertThat(

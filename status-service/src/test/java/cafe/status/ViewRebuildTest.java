@@ -1,6 +1,5 @@
 package cafe.status;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +11,7 @@ import cafe.events.BrewStarted;
 import cafe.events.OrderPlaced;
 import cafe.events.Topics;
 import cafe.testing.LocalStackResource;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -45,6 +45,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 class ViewRebuildTest {
 
+    private static final String CUSTOMER = "c-rebuild";
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -56,7 +58,7 @@ class ViewRebuildTest {
         List<UUID> orders = brewingOrders();
         List<String> before = orders.stream().map(ViewRebuildTest::document).toList();
 
-        int events = given().when()
+        int events = Tokens.as(Tokens.admin())
                 .post("/admin/view/rebuild")
                 .then()
                 .statusCode(200)
@@ -74,13 +76,14 @@ class ViewRebuildTest {
         Map<Integer, Integer> answers = new ConcurrentHashMap<>();
         AtomicBoolean rebuilding = new AtomicBoolean(true);
         ExecutorService readers = Executors.newSingleThreadExecutor();
+        String token = Tokens.customer(CUSTOMER);
         Future<?> reader = readers.submit(() -> {
             while (rebuilding.get()) {
-                orders.forEach(orderId -> answers.merge(statusOf("order-status/" + orderId), 1, Integer::sum));
+                orders.forEach(orderId -> answers.merge(statusOf("order-status/" + orderId, token), 1, Integer::sum));
             }
         });
 
-        given().when().post("/admin/view/rebuild").then().statusCode(200);
+        Tokens.as(Tokens.admin()).post("/admin/view/rebuild").then().statusCode(200);
         rebuilding.set(false);
         reader.get(10, TimeUnit.SECONDS);
         readers.shutdown();
@@ -94,6 +97,7 @@ class ViewRebuildTest {
     void aSecondRebuildWhileOneRunsIsRefused() throws Exception {
         brewingOrders();
         HttpRequest rebuild = HttpRequest.newBuilder(root.resolve("admin/view/rebuild"))
+                .header("Authorization", "Bearer " + Tokens.admin())
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
 
@@ -121,13 +125,15 @@ class ViewRebuildTest {
                         StatusEvents.Raw.of(new OrderPlaced(
                                 refused, "c-\u0000", 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now())),
                         StatusEvents.Raw.of(new OrderPlaced(
-                                kept, "c-rebuild", 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now()))));
+                                kept, CUSTOMER, 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now()))));
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(
-                        () -> given().when().get("/order-status/" + kept).then().statusCode(200));
+                .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
+                        .get("/order-status/" + kept)
+                        .then()
+                        .statusCode(200));
         String before = document(kept);
 
-        int skipped = given().when()
+        int skipped = Tokens.as(Tokens.admin())
                 .post("/admin/view/rebuild")
                 .then()
                 .statusCode(200)
@@ -136,7 +142,7 @@ class ViewRebuildTest {
 
         assertThat(skipped, greaterThanOrEqualTo(1));
         assertThat(document(kept), equalTo(before));
-        given().when().get("/order-status/" + refused).then().statusCode(404);
+        Tokens.as(Tokens.admin()).get("/order-status/" + refused).then().statusCode(404);
     }
 
     /** Three orders, each placed and brewing, as the view shows them. */
@@ -145,12 +151,12 @@ class ViewRebuildTest {
                 IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
         orders.forEach(orderId -> {
             StatusEvents.send(new OrderPlaced(
-                    orderId, "c-rebuild", 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now()));
+                    orderId, CUSTOMER, 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now()));
             StatusEvents.send(
                     new BrewStarted(orderId, UUID.randomUUID(), Instant.now().plusSeconds(1)));
         });
         orders.forEach(orderId -> await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().when()
+                .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
                         .get("/order-status/" + orderId)
                         .then()
                         .statusCode(200)
@@ -158,9 +164,13 @@ class ViewRebuildTest {
         return orders;
     }
 
-    private int statusOf(String path) {
+    private int statusOf(String path, String token) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(root.resolve(path)).build(), HttpResponse.BodyHandlers.discarding())
+            return HTTP.send(
+                            HttpRequest.newBuilder(root.resolve(path))
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -168,7 +178,7 @@ class ViewRebuildTest {
     }
 
     private static String document(UUID orderId) {
-        return given().when()
+        return Tokens.asCustomer(CUSTOMER)
                 .get("/order-status/" + orderId)
                 .then()
                 .statusCode(200)

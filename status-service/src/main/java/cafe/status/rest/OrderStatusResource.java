@@ -5,6 +5,8 @@ import cafe.security.Caller;
 import cafe.security.Roles;
 import cafe.status.OrderStatusDocument;
 import cafe.status.OrderStatusService;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -83,7 +85,8 @@ public class OrderStatusResource {
                     + " (`: keep-alive`) comes every cafe.status.stream-keep-alive (15s by default). Every stream"
                     + " ends after cafe.status.stream-max-lifetime (30m by default), whatever the order's status:"
                     + " a client that still wants changes opens the stream again, and gets the document as it is"
-                    + " then, first.")
+                    + " then, first. Another customer's order answers 404; one the view learns of only while its"
+                    + " stream waits ends the stream without events if it is another customer's.")
     @APIResponse(
             responseCode = "200",
             description = "The stream of status documents",
@@ -92,10 +95,18 @@ public class OrderStatusResource {
                             mediaType = MediaType.SERVER_SENT_EVENTS,
                             schema = @Schema(implementation = OrderStatusDocument.class)))
     @APIResponse(responseCode = "404", description = "orderId is not a UUID, or another customer's order")
+    @Blocking
     public Multi<OutboundSseEvent> stream(
-            @Parameter(description = "The order's id") @RestPath UUID orderId, @Context Sse sse) {
+            @Parameter(description = "The order's id") @RestPath UUID orderId, @Context Sse sse) throws Throwable {
         Predicate<OrderStatusDocument> mine = visibleToCaller();
-        return liveStream.of(statuses.follow(orderId).invoke(document -> requireVisible(mine, document)), sse);
+        // checked before the stream is returned: once it is, the 200 and the headers are sent, and a failure
+        // of the stream could only cut the connection
+        OrderStatusDocument now = VertxContextSupport.subscribeAndAwait(() -> statuses.findOrNull(orderId));
+        if (now != null) {
+            requireVisible(mine, now);
+        }
+        // an order the view did not know yet: its stream ends, without the document, if it is someone else's
+        return liveStream.of(statuses.follow(orderId).select().first(mine), sse);
     }
 
     @GET
