@@ -1,6 +1,5 @@
 package cafe.barista;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +16,7 @@ import cafe.testing.Concurrently;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,13 +89,17 @@ class AutoBrewTest {
     @Test
     void theBaristaRacingAutoBrewForTheSameTicketsStartsEachOnce() {
         List<UUID> orders = placeOrders(10);
+        String barista = Tokens.barista();
         for (UUID order : orders) {
             String ticket = await().atMost(EVENTUALLY)
                     .until(
                             () -> Sql.text("barista", "select id::text from ticket where order_id = ?", order),
                             id -> id != null);
             List<Integer> answers = Concurrently.run(
-                    4, () -> given().post("/tickets/" + ticket + "/start").statusCode());
+                    4,
+                    () -> Tokens.as(barista)
+                            .post("/tickets/" + ticket + "/start")
+                            .statusCode());
             assertThat(answers, everyItem(in(List.of(200, 409))));
         }
 

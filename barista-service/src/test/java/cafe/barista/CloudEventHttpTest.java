@@ -1,6 +1,5 @@
 package cafe.barista;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -13,6 +12,7 @@ import cafe.testing.Concurrently;
 import cafe.testing.EventSchemas;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +52,8 @@ class CloudEventHttpTest {
                 .post("/events")
                 .then()
                 .statusCode(202);
-        given().queryParam("orderId", orderId)
+        Tokens.as(Tokens.barista())
+                .queryParam("orderId", orderId)
                 .when()
                 .get("/tickets")
                 .then()
@@ -67,7 +68,12 @@ class CloudEventHttpTest {
                 .post("/events")
                 .then()
                 .statusCode(202);
-        given().queryParam("orderId", orderId).when().get("/tickets").then().body("[0].status", equalTo("CANCELED"));
+        Tokens.as(Tokens.barista())
+                .queryParam("orderId", orderId)
+                .when()
+                .get("/tickets")
+                .then()
+                .body("[0].status", equalTo("CANCELED"));
     }
 
     @Test
@@ -89,7 +95,12 @@ class CloudEventHttpTest {
                 .then()
                 .statusCode(202);
 
-        given().queryParam("orderId", orderId).when().get("/tickets").then().body("$", hasSize(1));
+        Tokens.as(Tokens.barista())
+                .queryParam("orderId", orderId)
+                .when()
+                .get("/tickets")
+                .then()
+                .body("$", hasSize(1));
     }
 
     @Test
@@ -172,7 +183,8 @@ class CloudEventHttpTest {
     }
 
     private static RequestSpecification cloudEvent(String id, String type) {
-        return given().header("ce-specversion", "1.0")
+        return Tokens.as(Tokens.service())
+                .header("ce-specversion", "1.0")
                 .header("ce-id", id)
                 .header("ce-type", type)
                 .header("ce-source", "/order-service")

@@ -11,6 +11,8 @@ import cafe.events.OrderPlaced;
 import cafe.events.Topics;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
+import cafe.testing.Management;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,36 +48,49 @@ class DeadLetterReplayTest {
                 "{not json");
 
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().when()
+                .untilAsserted(() -> Tokens.as(Tokens.admin())
+                        .when()
                         .get("/admin/dead-letters")
                         .then()
                         .statusCode(200)
                         .body("'cafe-orders-dlq'", greaterThanOrEqualTo(2)));
         given().when()
-                .get("/q/health/well")
+                .get(Management.url("/q/health/well"))
                 .then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'dead-letters' }.status", equalTo("DOWN"));
 
-        given().when()
+        Tokens.as(Tokens.admin())
+                .when()
                 .post("/admin/dead-letters/replay")
                 .then()
                 .statusCode(200)
                 .body("applied", greaterThanOrEqualTo(1))
                 .body("unreadable", greaterThanOrEqualTo(1));
 
-        given().queryParam("orderId", orderId)
+        Tokens.as(Tokens.barista())
+                .queryParam("orderId", orderId)
                 .when()
                 .get("/tickets")
                 .then()
                 .body("$", hasSize(1))
                 .body("[0].status", equalTo("QUEUED"));
-        given().when().get("/admin/dead-letters").then().body("'cafe-orders-dlq'", equalTo(0));
+        Tokens.as(Tokens.admin()).when().get("/admin/dead-letters").then().body("'cafe-orders-dlq'", equalTo(0));
         given().when()
-                .get("/q/metrics")
+                .get(Management.url("/q/metrics"))
                 .then()
                 .body(org.hamcrest.Matchers.containsString("cafe_dead_letters_pending 0.0"));
-        given().when().post("/admin/dead-letters/replay").then().statusCode(200).body("replayed", equalTo(0));
-        given().queryParam("orderId", orderId).when().get("/tickets").then().body("$", hasSize(1));
+        Tokens.as(Tokens.admin())
+                .when()
+                .post("/admin/dead-letters/replay")
+                .then()
+                .statusCode(200)
+                .body("replayed", equalTo(0));
+        Tokens.as(Tokens.barista())
+                .queryParam("orderId", orderId)
+                .when()
+                .get("/tickets")
+                .then()
+                .body("$", hasSize(1));
     }
 }

@@ -1,6 +1,5 @@
 package cafe.barista;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,6 +12,7 @@ import cafe.events.Topics;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,7 +51,8 @@ class LateOrderTest {
                         orderId, "c-late", 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now())));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(placed));
 
-        given().queryParam("orderId", orderId)
+        Tokens.as(Tokens.barista())
+                .queryParam("orderId", orderId)
                 .when()
                 .get("/tickets")
                 .then()

@@ -1,6 +1,5 @@
 package cafe.barista;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -15,6 +14,7 @@ import cafe.events.Topics;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -87,7 +87,8 @@ class OrderEventsConsumerTest {
 
     private static void awaitTicket(UUID orderId, String status) {
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().queryParam("orderId", orderId)
+                .untilAsserted(() -> Tokens.as(Tokens.barista())
+                        .queryParam("orderId", orderId)
                         .when()
                         .get("/tickets")
                         .then()

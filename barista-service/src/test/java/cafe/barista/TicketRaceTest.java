@@ -1,6 +1,5 @@
 package cafe.barista;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +11,7 @@ import cafe.testing.Concurrently;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,10 +42,13 @@ class TicketRaceTest {
                         () -> Sql.text("barista", "select id::text from ticket where order_id = ?", orderId),
                         id -> id != null);
 
+        String barista = Tokens.barista();
         List<Integer> starts = Concurrently.run(
-                8, () -> given().post("/tickets/" + ticket + "/start").statusCode());
+                8,
+                () -> Tokens.as(barista).post("/tickets/" + ticket + "/start").statusCode());
         List<Integer> finishes = Concurrently.run(
-                8, () -> given().post("/tickets/" + ticket + "/finish").statusCode());
+                8,
+                () -> Tokens.as(barista).post("/tickets/" + ticket + "/finish").statusCode());
 
         assertThat(Collections.frequency(starts, 200), equalTo(1));
         assertThat(Collections.frequency(starts, 409), equalTo(7));
@@ -53,7 +56,11 @@ class TicketRaceTest {
         assertThat(Collections.frequency(finishes, 409), equalTo(7));
         assertThat(events(orderId, "cafe.barista.brew-started"), equalTo(1L));
         assertThat(events(orderId, "cafe.barista.coffee-ready"), equalTo(1L));
-        given().get("/tickets/" + ticket).then().statusCode(200).body("status", equalTo("READY"));
+        Tokens.as(Tokens.barista())
+                .get("/tickets/" + ticket)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("READY"));
     }
 
     private static long events(UUID orderId, String type) {

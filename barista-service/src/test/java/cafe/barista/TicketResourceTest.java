@@ -1,15 +1,18 @@
 package cafe.barista;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import cafe.events.EventCodec;
 import cafe.events.OrderPlaced;
 import cafe.events.Topics;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,13 +38,15 @@ class TicketResourceTest {
 
         // by order id: a stack reused across runs holds more queued tickets than one page
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().queryParam("orderId", orderId)
+                .untilAsserted(() -> Tokens.as(Tokens.barista())
+                        .queryParam("orderId", orderId)
                         .when()
                         .get("/tickets")
                         .then()
                         .statusCode(200)
                         .body("status", hasItem("QUEUED")));
-        List<String> tickets = given().queryParam("orderId", orderId)
+        List<String> tickets = Tokens.as(Tokens.barista())
+                .queryParam("orderId", orderId)
                 .when()
                 .get("/tickets")
                 .then()
@@ -50,29 +55,81 @@ class TicketResourceTest {
         org.junit.jupiter.api.Assertions.assertEquals(1, tickets.size(), "one ticket for a redelivered event");
 
         String ticket = tickets.get(0);
-        given().when()
+        Tokens.as(Tokens.barista())
+                .when()
                 .post("/tickets/" + ticket + "/finish")
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json");
-        given().when()
+        Tokens.as(Tokens.barista())
+                .when()
                 .post("/tickets/" + ticket + "/start")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("BREWING"));
-        given().when()
+        Tokens.as(Tokens.barista())
+                .when()
                 .post("/tickets/" + ticket + "/finish")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("READY"));
-        given().when().post("/tickets/" + ticket + "/start").then().statusCode(409);
+        Tokens.as(Tokens.barista())
+                .when()
+                .post("/tickets/" + ticket + "/start")
+                .then()
+                .statusCode(409);
         KafkaEvents.awaitEvent(Topics.BARISTA, orderId.toString(), "cafe.barista.brew-started", Duration.ofSeconds(20));
         KafkaEvents.awaitEvent(Topics.BARISTA, orderId.toString(), "cafe.barista.coffee-ready", Duration.ofSeconds(20));
     }
 
     @Test
+    void aTicketShowsWhatToMakeButNotWhoOrderedIt() {
+        UUID orderId = UUID.randomUUID();
+        KafkaEvents.send(
+                Topics.ORDERS,
+                orderId.toString(),
+                UUID.randomUUID().toString(),
+                "cafe.order.placed",
+                EventCodec.toJson(new OrderPlaced(
+                        orderId, "c-private", 1, "Espresso", 2, 500, "EUR", UUID.randomUUID(), Instant.now())));
+
+        String ticket = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> Tokens.as(Tokens.barista())
+                                .queryParam("orderId", orderId)
+                                .get("/tickets")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<String>path("[0].id"),
+                        id -> id != null);
+
+        Tokens.as(Tokens.barista())
+                .queryParam("orderId", orderId)
+                .get("/tickets")
+                .then()
+                .body("[0].item", equalTo("Espresso"))
+                .body("[0]", not(hasKey("customerId")))
+                .body(not(containsString("c-private")));
+        Tokens.as(Tokens.barista())
+                .get("/tickets/" + ticket)
+                .then()
+                .statusCode(200)
+                .body("qty", equalTo(2))
+                .body("$", not(hasKey("customerId")))
+                .body(not(containsString("c-private")));
+        Tokens.as(Tokens.barista())
+                .post("/tickets/" + ticket + "/start")
+                .then()
+                .statusCode(200)
+                .body("$", not(hasKey("customerId")))
+                .body(not(containsString("c-private")));
+    }
+
+    @Test
     void unknownTicketIsA404Problem() {
-        given().when()
+        Tokens.as(Tokens.barista())
+                .when()
                 .post("/tickets/" + UUID.randomUUID() + "/start")
                 .then()
                 .statusCode(404)
@@ -81,7 +138,8 @@ class TicketResourceTest {
 
     @Test
     void unknownStatusFilterIsA400Problem() {
-        given().queryParam("status", "BOILING")
+        Tokens.as(Tokens.barista())
+                .queryParam("status", "BOILING")
                 .when()
                 .get("/tickets")
                 .then()

@@ -1,10 +1,10 @@
 package cafe.payment;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import cafe.testing.LocalStackResource;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +27,8 @@ class PaymentResourceTest {
                 .extract()
                 .path("id");
 
-        given().queryParam("orderId", orderId)
+        Tokens.as(Tokens.service())
+                .queryParam("orderId", orderId)
                 .when()
                 .get("/payments")
                 .then()
@@ -42,20 +43,30 @@ class PaymentResourceTest {
         String first = charge(orderId, 500).then().statusCode(201).extract().path("id");
         String second = charge(orderId, 500).then().statusCode(201).extract().path("id");
 
-        given().queryParam("orderId", orderId).when().get("/payments").then().body("$", hasSize(1));
+        Tokens.as(Tokens.service())
+                .queryParam("orderId", orderId)
+                .when()
+                .get("/payments")
+                .then()
+                .body("$", hasSize(1));
         org.junit.jupiter.api.Assertions.assertEquals(first, second);
     }
 
     @Test
     void concurrentChargesOfOneOrderMakeExactlyOnePayment() throws Exception {
         UUID orderId = UUID.randomUUID();
+        String service = Tokens.service();
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(10);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         java.util.List<java.util.concurrent.Future<String>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
             calls.add(threads.submit(() -> {
                 start.await();
-                return charge(orderId, 300).then().statusCode(201).extract().<String>path("id");
+                return charge(service, orderId, 300)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .<String>path("id");
             }));
         }
         start.countDown();
@@ -82,7 +93,8 @@ class PaymentResourceTest {
 
     @Test
     void unknownOrderHasNoPayment() {
-        given().queryParam("orderId", UUID.randomUUID())
+        Tokens.as(Tokens.service())
+                .queryParam("orderId", UUID.randomUUID())
                 .when()
                 .get("/payments")
                 .then()
@@ -92,7 +104,8 @@ class PaymentResourceTest {
 
     @Test
     void invalidChargeIsA400Problem() {
-        given().contentType(ContentType.JSON)
+        Tokens.as(Tokens.service())
+                .contentType(ContentType.JSON)
                 .body("{\"orderId\":\"" + UUID.randomUUID() + "\",\"amount\":-5,\"currency\":\"eur\"}")
                 .when()
                 .post("/payments")
@@ -103,7 +116,13 @@ class PaymentResourceTest {
     }
 
     static io.restassured.response.Response charge(UUID orderId, long amount) {
-        return given().contentType(ContentType.JSON)
+        return charge(Tokens.service(), orderId, amount);
+    }
+
+    /** A charge with the caller's {@code token}: order-service's own is {@link Tokens#service()}. */
+    static io.restassured.response.Response charge(String token, UUID orderId, long amount) {
+        return Tokens.as(token)
+                .contentType(ContentType.JSON)
                 .body("{\"orderId\":\"" + orderId + "\",\"amount\":" + amount + ",\"currency\":\"EUR\"}")
                 .when()
                 .post("/payments");

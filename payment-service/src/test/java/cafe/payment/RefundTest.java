@@ -1,6 +1,5 @@
 package cafe.payment;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +11,7 @@ import cafe.events.Topics;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +45,8 @@ class RefundTest {
         KafkaEvents.send(Topics.ORDERS, orderId.toString(), again, "cafe.order.canceled", canceled);
 
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().queryParam("orderId", orderId)
+                .untilAsserted(() -> Tokens.as(Tokens.service())
+                        .queryParam("orderId", orderId)
                         .when()
                         .get("/payments")
                         .then()

@@ -1,12 +1,12 @@
 package cafe.payment;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cafe.testing.Concurrently;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,7 @@ class VoidTest {
     void aVoidBeforeTheChargeMakesTheChargeDeclined() {
         UUID orderId = UUID.randomUUID();
 
-        voidCharge(orderId).then().statusCode(200).body("status", equalTo("VOIDED"));
+        voidCharge(Tokens.service(), orderId).then().statusCode(200).body("status", equalTo("VOIDED"));
 
         PaymentResourceTest.charge(orderId, 400)
                 .then()
@@ -48,7 +48,7 @@ class VoidTest {
                 .extract()
                 .path("id");
 
-        voidCharge(orderId)
+        voidCharge(Tokens.service(), orderId)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("APPROVED"))
@@ -61,10 +61,13 @@ class VoidTest {
     void aChargeAndAVoidRacingEndInOneStateBothAgreeOn() {
         UUID orderId = UUID.randomUUID();
         AtomicInteger turn = new AtomicInteger();
+        String service = Tokens.service();
 
         List<Response> answers = Concurrently.run(
                 10,
-                () -> turn.getAndIncrement() % 2 == 0 ? PaymentResourceTest.charge(orderId, 400) : voidCharge(orderId));
+                () -> turn.getAndIncrement() % 2 == 0
+                        ? PaymentResourceTest.charge(service, orderId, 400)
+                        : voidCharge(service, orderId));
 
         String outcome = statuses(orderId).get(0);
         for (Response answer : answers) {
@@ -80,8 +83,9 @@ class VoidTest {
         assertThat(statuses(orderId).size(), equalTo(1));
     }
 
-    private static Response voidCharge(UUID orderId) {
-        return given().contentType(ContentType.JSON)
+    private static Response voidCharge(String token, UUID orderId) {
+        return Tokens.as(token)
+                .contentType(ContentType.JSON)
                 .body("{\"orderId\":\"" + orderId + "\",\"amount\":400,\"currency\":\"EUR\"}")
                 .when()
                 .post("/payments/void");

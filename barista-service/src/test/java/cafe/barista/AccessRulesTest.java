@@ -1,0 +1,77 @@
+package cafe.barista;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import cafe.events.EventCodec;
+import cafe.events.OrderPlaced;
+import cafe.testing.LocalStackResource;
+import cafe.testing.RouteMatrix;
+import cafe.testing.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may do what on barista-service: only baristas work the ticket queue; events arrive from a service
+ * identity, dead letters are for operators. Auto-brew is off here, so each ticket stays as it was made.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class AccessRulesTest {
+
+    private static final List<String> BARISTA = List.of("barista");
+
+    @Test
+    void everyRouteAdmitsExactlyItsIdentities() {
+        // the right identity calls last: had a refused start or finish moved its ticket, that call would be a 409
+        UUID read = queuedTicket();
+        UUID start = queuedTicket();
+        UUID finish = brewingTicket();
+        RouteMatrix.withPlatformRoutes()
+                .roles("GET /tickets", BARISTA, request -> request.get("/tickets"))
+                .roles("GET /tickets/{id}", BARISTA, request -> request.get("/tickets/" + read))
+                .roles("POST /tickets/{id}/start", BARISTA, request -> request.post("/tickets/" + start + "/start"))
+                .roles("POST /tickets/{id}/finish", BARISTA, request -> request.post("/tickets/" + finish + "/finish"))
+                .check();
+    }
+
+    /** A ticket made as in production: its order's placed event, delivered by a service over HTTP. */
+    private static UUID queuedTicket() {
+        UUID orderId = UUID.randomUUID();
+        Tokens.as(Tokens.service())
+                .header("ce-specversion", "1.0")
+                .header("ce-id", UUID.randomUUID())
+                .header("ce-type", "cafe.order.placed")
+                .header("ce-source", "/order-service")
+                .contentType("application/json")
+                .body(EventCodec.toJson(new OrderPlaced(
+                        orderId, RouteMatrix.OWNER, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now())))
+                .post("/events")
+                .then()
+                .statusCode(202);
+        String id = Tokens.as(Tokens.barista())
+                .queryParam("orderId", orderId)
+                .get("/tickets")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .extract()
+                .path("[0].id");
+        return UUID.fromString(id);
+    }
+
+    private static UUID brewingTicket() {
+        UUID ticket = queuedTicket();
+        Tokens.as(Tokens.barista())
+                .post("/tickets/" + ticket + "/start")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("BREWING"));
+        return ticket;
+    }
+}
