@@ -1,5 +1,6 @@
 package cafe.bench;
 
+import cafe.stack.LocalIssuer;
 import cafe.stack.LocalStack;
 import cafe.stack.Ports;
 import cafe.stack.ServiceProcess;
@@ -58,8 +59,10 @@ public final class Bench {
         KafkaRecords kafkaRecords = new KafkaRecords(stack.settings());
         UncountedSql uncounted = new UncountedSql(stack.settings());
         uncounted.open(PostgresCounters.DATABASES);
+        LocalIssuer issuer = stack.settings().issuer();
+        Customers customers = Customers.signed(issuer, "bench", Customers.POOL);
         System.out.println("bench: start-up and footprint, with the AOT caches and without ...");
-        StartupBench.Result startup = new StartupBench(stack.settings())
+        StartupBench.Result startup = new StartupBench(stack.settings(), customers)
                 .measure(quick ? 3 : 5, 100, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(20));
 
         System.out.println("bench: starting the four services ...");
@@ -76,7 +79,9 @@ public final class Bench {
                 services.get("order-service").url(),
                 services.get("barista-service").url(),
                 services.get("status-service").url(),
-                quick ? 20 : 100);
+                quick ? 20 : 100,
+                Customers.of(issuer, List.of("idle")),
+                issuer.token("bench-barista", "barista"));
         System.out.printf(
                 "  201 → ticket median %.1f ms, worst %.1f ms; 201 → view PLACED median %.1f ms, worst %.1f ms%n",
                 IdlePropagation.Result.median(idle.toTicketMs()),
@@ -93,7 +98,7 @@ public final class Bench {
                 1,
                 TimeUnit.SECONDS);
 
-        OpenLoad load = new OpenLoad(services.get("order-service").url());
+        OpenLoad load = new OpenLoad(services.get("order-service").url(), customers);
         System.out.printf("bench: warming up at 100 orders/s for %d s%n", warmUp.toSeconds());
         PropagationCheck propagation = new PropagationCheck(uncounted);
         propagation.follow(load.run(100, warmUp)); // so that its orders' work does not spill into the first step

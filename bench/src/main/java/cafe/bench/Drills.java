@@ -36,6 +36,7 @@ public final class Drills {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, String> config = new LinkedHashMap<>();
     private final List<String> verdicts = new ArrayList<>();
+    private Customers customers;
 
     private Drills(Duration outage) {
         this.outage = outage;
@@ -80,6 +81,7 @@ public final class Drills {
         StackSettings settings = stack.settings();
         ServiceProcess.SERVICES.forEach(name -> ports.put(name, Ports.freePort()));
         config.putAll(settings.serviceConfig());
+        customers = Customers.signed(settings.issuer(), "drill", Customers.POOL);
         config.putAll(Map.of(
                 "quarkus.rest-client.payment.url", "http://localhost:" + ports.get("payment-service"),
                 "cafe.barista.auto-brew", "true",
@@ -94,7 +96,7 @@ public final class Drills {
     /** (a) Payment stopped: once the circuit is open, 503 + Retry-After fast; no order without a charge; recovery after restart. */
     private boolean paymentDown() throws Exception {
         System.out.println("drill (a): payment-service stopped under load");
-        OpenLoad load = new OpenLoad(url("order-service"));
+        OpenLoad load = new OpenLoad(url("order-service"), customers);
         services.get("payment-service").close();
         load.run(RATE, Duration.ofSeconds(3));
         OpenLoad.Result open = load.run(RATE, outage);
@@ -121,7 +123,7 @@ public final class Drills {
     private boolean baristaDown() throws Exception {
         System.out.println("drill (b): barista-service stopped for " + outage.toSeconds() + " s under load");
         services.get("barista-service").close();
-        OpenLoad.Result result = new OpenLoad(url("order-service")).run(RATE, outage);
+        OpenLoad.Result result = new OpenLoad(url("order-service"), customers).run(RATE, outage);
         startService("barista-service");
         awaitReady();
         long tickets = awaitTickets(result);
@@ -138,7 +140,7 @@ public final class Drills {
         stack.stopKafka();
         OpenLoad.Result result;
         try {
-            result = new OpenLoad(url("order-service")).run(RATE, outage);
+            result = new OpenLoad(url("order-service"), customers).run(RATE, outage);
         } finally {
             stack.startKafka();
         }
@@ -162,7 +164,7 @@ public final class Drills {
     /** (d) order-service killed mid-load: every 201 reaches a final state; after reconciliation no charge lacks its order. */
     private boolean orderServiceKilled() throws Exception {
         System.out.println("drill (d): order-service SIGKILLed mid-load and restarted");
-        OpenLoad load = new OpenLoad(url("order-service"));
+        OpenLoad load = new OpenLoad(url("order-service"), customers);
         // a thread of its own: on the common pool (one thread on two cores) the load would block the
         // pool that the JDK's HttpClient completes its responses on, until the load gave up waiting
         ExecutorService loader = Executors.newSingleThreadExecutor();
@@ -198,7 +200,7 @@ public final class Drills {
         Duration down = outage.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : Duration.ofSeconds(5);
         System.out.println("drill (f): PostgreSQL restarted, down " + down.toSeconds() + " s, under load");
         long deadLettersBefore = deadLetters();
-        OpenLoad load = new OpenLoad(url("order-service"));
+        OpenLoad load = new OpenLoad(url("order-service"), customers);
         ExecutorService loader = Executors.newSingleThreadExecutor();
         Future<OpenLoad.Result> running = loader.submit(() -> load.run(RATE, down.plusSeconds(8)));
         loader.shutdown();
@@ -238,10 +240,13 @@ public final class Drills {
             for (int customer = 0; customer < 10; customer++) {
                 keys.add("stall-" + java.util.UUID.randomUUID());
             }
+            // each customer is named by their key, and orders with their own token
+            Customers retrying = Customers.of(stack.settings().issuer(), keys);
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < until) {
-                for (String key : keys) {
-                    answers.merge(String.valueOf(order(key)), 1, Integer::sum);
+                for (int customer = 0; customer < keys.size(); customer++) {
+                    answers.merge(
+                            String.valueOf(order(keys.get(customer), retrying.bearer(customer))), 1, Integer::sum);
                 }
                 TimeUnit.SECONDS.sleep(2);
             }
@@ -268,7 +273,7 @@ public final class Drills {
     /** (e) Every record of the order and barista topics delivered again: no second ticket, no second refund, no second event. */
     private boolean redelivery() throws Exception {
         System.out.println("drill (e): every Kafka record redelivered");
-        OpenLoad.Result result = new OpenLoad(url("order-service")).run(RATE, Duration.ofSeconds(3));
+        OpenLoad.Result result = new OpenLoad(url("order-service"), customers).run(RATE, Duration.ofSeconds(3));
         awaitTickets(result);
         awaitQuiet();
         long ticketsBefore = Sql.number("barista", "select count(*) from ticket");
@@ -358,10 +363,11 @@ public final class Drills {
     }
 
     /** One order of one espresso under the given key, as a retrying customer sends it; the HTTP status. */
-    private int order(String key) throws Exception {
+    private int order(String key, String bearer) throws Exception {
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(url("order-service") + "/orders"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", bearer)
                 .header("Idempotency-Key", key)
                 .timeout(Duration.ofSeconds(10))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(

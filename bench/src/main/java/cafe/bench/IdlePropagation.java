@@ -34,15 +34,21 @@ final class IdlePropagation {
         }
     }
 
-    static Result measure(String orders, String barista, String status, int count) throws Exception {
+    /** Orders of {@code customer}'s first customer, followed with its token and {@code baristaToken}. */
+    static Result measure(
+            String orders, String barista, String status, int count, Customers customer, String baristaToken)
+            throws Exception {
+        String customerBearer = customer.bearer(0);
+        String baristaBearer = "Bearer " + baristaToken;
         List<Double> toTicket = new ArrayList<>();
         List<Double> toView = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             HttpResponse<String> placed = HTTP.send(
                     HttpRequest.newBuilder(URI.create(orders + "/orders"))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", customerBearer)
                             .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"customerId\":\"idle\",\"menuId\":1,\"qty\":1}"))
+                                    "{\"customerId\":\"" + customer.id(0) + "\",\"menuId\":1,\"qty\":1}"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             long at = System.nanoTime();
@@ -55,11 +61,15 @@ final class IdlePropagation {
             boolean view = false;
             long deadline = at + TimeUnit.SECONDS.toNanos(30);
             while ((!ticket || !view) && System.nanoTime() < deadline) {
-                if (!ticket && get(barista + "/tickets?orderId=" + orderId).contains(orderId)) {
+                if (!ticket
+                        && get(barista + "/tickets?orderId=" + orderId, baristaBearer)
+                                .contains(orderId)) {
                     ticket = true;
                     toTicket.add((System.nanoTime() - at) / 1e6);
                 }
-                if (!view && get(status + "/order-status/" + orderId).contains("\"status\":\"PLACED\"")) {
+                if (!view
+                        && get(status + "/order-status/" + orderId, customerBearer)
+                                .contains("\"status\":\"PLACED\"")) {
                     view = true;
                     toView.add((System.nanoTime() - at) / 1e6);
                 }
@@ -71,12 +81,18 @@ final class IdlePropagation {
         return new Result(toTicket, toView);
     }
 
-    private static String get(String url) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+    /** The body; a refused token fails the measurement instead of reading as "not there yet". */
+    private static String get(String url, String bearer) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", bearer)
+                        .timeout(Duration.ofSeconds(2))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new IllegalStateException(
+                    url + " refused the token: " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
     }
 }

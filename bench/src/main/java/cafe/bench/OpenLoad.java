@@ -33,9 +33,12 @@ final class OpenLoad {
             .executor(Executors.newFixedThreadPool(4))
             .build();
     private final URI orders;
+    private final Customers customers;
 
-    OpenLoad(String orderServiceUrl) {
+    /** Orders of {@code customers} in turn, each with its customer's token. */
+    OpenLoad(String orderServiceUrl, Customers customers) {
         this.orders = URI.create(orderServiceUrl + "/orders");
+        this.customers = customers;
     }
 
     /** What one step at one rate produced. */
@@ -97,11 +100,12 @@ final class OpenLoad {
     }
 
     private HttpRequest request(long i) {
-        String body = "{\"customerId\":\"bench-" + (i % 100) + "\",\"menuId\":" + (1 + i % 6) + ",\"qty\":"
+        String body = "{\"customerId\":\"" + customers.id(i) + "\",\"menuId\":" + (1 + i % 6) + ",\"qty\":"
                 + (1 + i % 3) + "}";
         return HttpRequest.newBuilder(orders)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
+                .header("Authorization", customers.bearer(i))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }

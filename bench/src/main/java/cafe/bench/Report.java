@@ -162,9 +162,11 @@ record Report(
                 .append(String.format(
                         "Machine: %d cores, %d MB, %s · commit %s · %s%n%n",
                         machine.cores(), machine.memoryMb(), machine.jdk(), machine.commit(), machine.at()))
-                .append(
-                        "Open-model load of `POST /orders` (fixed arrival rate, latency from the intended send time); "
-                                + "everything co-located: PostgreSQL, Kafka, four services (JVM, auto-brew on) and the load generator.\n\n")
+                .append("Open-model load of `POST /orders` (fixed arrival rate, latency from the intended send time); "
+                        + "everything co-located: PostgreSQL, Kafka, four services (JVM, auto-brew on) and the load generator. "
+                        + "Each order carries the bearer token of one of " + Customers.POOL
+                        + " customers (signed before the load); "
+                        + "order-service pays with its own service token.\n\n")
                 .append(String.format(
                         "Idle system, %d orders one at a time: 201 → barista ticket median %.1f ms (worst %.1f); "
                                 + "201 → status view PLACED median %.1f ms (worst %.1f).%n%n",

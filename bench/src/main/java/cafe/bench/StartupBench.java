@@ -40,9 +40,11 @@ final class StartupBench {
 
     private final StackSettings stack;
     private final Path logs;
+    private final Customers customers;
 
-    StartupBench(StackSettings stack) {
+    StartupBench(StackSettings stack, Customers customers) {
         this.stack = stack;
+        this.customers = customers;
         this.logs = stack.dir().resolve("bench-logs/startup");
     }
 
@@ -86,7 +88,7 @@ final class StartupBench {
                     0,
                     500,
                     TimeUnit.MILLISECONDS);
-            new OpenLoad(services.get("order-service").url()).run(warmUpRate, warmUp);
+            new OpenLoad(services.get("order-service").url(), customers).run(warmUpRate, warmUp);
             sampler.shutdownNow();
             sampler.awaitTermination(5, TimeUnit.SECONDS);
             Map<String, Long> warm = new LinkedHashMap<>();

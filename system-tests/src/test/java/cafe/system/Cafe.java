@@ -3,42 +3,93 @@ package cafe.system;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import cafe.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** What a customer and a barista do, over HTTP, against the running system. */
+/**
+ * What a customer and a barista do, over HTTP, against the running system, each with their own token from
+ * the stack's issuer: an order is read, followed and cancelled by the customer who placed it.
+ */
 final class Cafe {
 
     static final Duration EVENTUALLY = Duration.ofSeconds(45);
 
+    /** Signed once per customer and role (they last an hour), not per request: the tests poll. */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
     private final RunningSystem system;
+    /** Who placed each order through this Cafe. */
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
 
     Cafe(RunningSystem system) {
         this.system = system;
     }
 
+    static RequestSpecification asCustomer(String customerId) {
+        return given().auth()
+                .oauth2(TOKENS.computeIfAbsent("customer:" + customerId, key -> Tokens.customer(customerId)));
+    }
+
+    static RequestSpecification asBarista() {
+        return given().auth().oauth2(TOKENS.computeIfAbsent("barista", key -> Tokens.barista()));
+    }
+
+    static RequestSpecification asAdmin() {
+        return given().auth().oauth2(TOKENS.computeIfAbsent("admin", key -> Tokens.admin()));
+    }
+
+    /** What order-service presents to payment; the tests use it only to read a payment's state. */
+    static RequestSpecification asService() {
+        return given().auth().oauth2(TOKENS.computeIfAbsent("service", key -> Tokens.service()));
+    }
+
+    /** An order by {@code customerId}, with their token and their id in the body too, as a client may send it. */
     Response order(String customerId, int menuId, int qty) {
-        return given().contentType(ContentType.JSON)
+        Response response = asCustomer(customerId)
+                .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"" + customerId + "\",\"menuId\":" + menuId + ",\"qty\":" + qty + "}")
                 .when()
                 .post(system.url("order-service") + "/orders");
+        if (response.statusCode() == 201) {
+            owners.put(response.path("id"), customerId);
+        }
+        return response;
     }
 
     String placeOrder(String customerId) {
         return order(customerId, 2, 1).then().statusCode(201).extract().path("id");
     }
 
+    String owner(String orderId) {
+        String owner = owners.get(orderId);
+        if (owner == null) {
+            throw new IllegalStateException("Order " + orderId + " was not placed through this Cafe");
+        }
+        return owner;
+    }
+
     Response cancel(String orderId) {
-        return given().when().post(system.url("order-service") + "/orders/" + orderId + "/cancel");
+        return cancelAs(owner(orderId), orderId);
+    }
+
+    Response cancelAs(String customerId, String orderId) {
+        return asCustomer(customerId).when().post(system.url("order-service") + "/orders/" + orderId + "/cancel");
+    }
+
+    Response readOrderAs(String customerId, String orderId) {
+        return asCustomer(customerId).when().get(system.url("order-service") + "/orders/" + orderId);
     }
 
     String orderStatus(String orderId) {
-        return given().when()
-                .get(system.url("order-service") + "/orders/" + orderId)
+        return readOrderAs(owner(orderId), orderId)
                 .then()
+                .statusCode(200)
                 .extract()
                 .path("status");
     }
@@ -49,7 +100,8 @@ final class Cafe {
     }
 
     Map<String, Object> ticket(String orderId) {
-        List<Map<String, Object>> found = given().queryParam("orderId", orderId)
+        List<Map<String, Object>> found = asBarista()
+                .queryParam("orderId", orderId)
                 .when()
                 .get(system.url("barista-service") + "/tickets")
                 .then()
@@ -60,19 +112,24 @@ final class Cafe {
     }
 
     Response startBrewing(Object ticketId) {
-        return given().when().post(system.url("barista-service") + "/tickets/" + ticketId + "/start");
+        return asBarista().when().post(system.url("barista-service") + "/tickets/" + ticketId + "/start");
     }
 
     Response finish(Object ticketId) {
-        return given().when().post(system.url("barista-service") + "/tickets/" + ticketId + "/finish");
+        return asBarista().when().post(system.url("barista-service") + "/tickets/" + ticketId + "/finish");
     }
 
     Response view(String orderId) {
-        return given().when().get(system.url("status-service") + "/order-status/" + orderId);
+        return viewAs(owner(orderId), orderId);
+    }
+
+    Response viewAs(String customerId, String orderId) {
+        return asCustomer(customerId).when().get(system.url("status-service") + "/order-status/" + orderId);
     }
 
     String paymentStatus(String orderId) {
-        List<String> statuses = given().queryParam("orderId", orderId)
+        List<String> statuses = asService()
+                .queryParam("orderId", orderId)
                 .when()
                 .get(system.url("payment-service") + "/payments")
                 .then()

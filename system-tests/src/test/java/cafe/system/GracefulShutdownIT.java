@@ -31,8 +31,8 @@ class GracefulShutdownIT {
 
     @Test
     void sigtermUnderLoadTurnsReadinessDownFirstAndFailsNoRequest() throws Exception {
-        String orders = system.url("order-service");
         ServiceProcess orderService = system.process("order-service");
+        String readiness = orderService.managementUrl() + "/q/health/ready";
         AtomicBoolean routed = new AtomicBoolean(true);
         AtomicLong readinessDownAt = new AtomicLong();
         AtomicInteger completed = new AtomicInteger();
@@ -57,7 +57,7 @@ class GracefulShutdownIT {
             }
             load.submit(() -> {
                 while (routed.get()) {
-                    if (given().when().get(orders + "/q/health/ready").statusCode() == 503) {
+                    if (given().when().get(readiness).statusCode() == 503) {
                         readinessDownAt.set(System.nanoTime());
                         routed.set(false);
                     }

@@ -61,27 +61,60 @@ class LogsIT {
     void clientErrorsAreAnsweredWithoutAStackTraceInTheLog() {
         long from = length("order-service");
         String orders = system.url("order-service") + "/orders";
-        given().contentType(ContentType.JSON)
+        Cafe.asCustomer("c")
+                .contentType(ContentType.JSON)
                 .body("{\"customerId\":")
                 .when()
                 .post(orders)
                 .then()
                 .statusCode(400);
-        given().contentType(ContentType.JSON)
+        Cafe.asCustomer("c")
+                .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"c\",\"menuId\":1,\"qty\":0}")
                 .when()
                 .post(orders)
                 .then()
                 .statusCode(400);
-        given().contentType(ContentType.JSON)
+        Cafe.asCustomer("c")
+                .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"c\",\"menuId\":\"one\",\"qty\":1}")
                 .when()
                 .post(orders)
                 .then()
                 .statusCode(400);
-        given().when().get(orders + "/" + UUID.randomUUID()).then().statusCode(404);
-        given().when().post(orders + "/" + UUID.randomUUID() + "/cancel").then().statusCode(404);
-        given().when().get(orders + "/not-an-id").then().statusCode(404);
+        Cafe.asCustomer("c").when().get(orders + "/" + UUID.randomUUID()).then().statusCode(404);
+        Cafe.asCustomer("c")
+                .when()
+                .post(orders + "/" + UUID.randomUUID() + "/cancel")
+                .then()
+                .statusCode(404);
+        Cafe.asCustomer("c").when().get(orders + "/not-an-id").then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body("{\"menuId\":1,\"qty\":1}")
+                .when()
+                .post(orders)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2("not-a-token")
+                .when()
+                .get(orders + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(401);
+        Cafe.asCustomer("c")
+                .contentType(ContentType.JSON)
+                .body("{\"customerId\":\"someone-else\",\"menuId\":1,\"qty\":1}")
+                .when()
+                .post(orders)
+                .then()
+                .statusCode(403);
+        Cafe.asBarista()
+                .contentType(ContentType.JSON)
+                .body("{\"menuId\":1,\"qty\":1}")
+                .when()
+                .post(orders)
+                .then()
+                .statusCode(403);
         String marker = cafe.placeOrder("c-after-client-errors");
         await().atMost(Cafe.EVENTUALLY)
                 .until(() -> lines("order-service", from).stream().anyMatch(line -> line.contains(marker)));

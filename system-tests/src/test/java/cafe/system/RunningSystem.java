@@ -42,8 +42,8 @@ final class RunningSystem {
     private static RunningSystem start() {
         RunningSystem system = new RunningSystem(LocalStack.shared().settings());
         ServiceProcess.SERVICES.forEach(name -> system.ports.put(name, Ports.freePort()));
-        system.config.put("cafe.db.port", Integer.toString(system.stack.postgresPort()));
-        system.config.put("kafka.bootstrap.servers", system.stack.kafkaBootstrap());
+        // the database, Kafka and the stack's token issuer, which the services trust
+        system.config.putAll(system.stack.serviceConfig());
         system.config.put("quarkus.rest-client.payment.url", "http://localhost:" + system.ports.get("payment-service"));
         // tracing is off by default; switched on here as a deployment would, exporting to the test's collector
         system.config.put("cafe.tracing", "true");
@@ -81,5 +81,10 @@ final class RunningSystem {
 
     String url(String service) {
         return "http://localhost:" + ports.get(service);
+    }
+
+    /** Health, metrics and OpenAPI: the service's management interface (a new port each time it starts). */
+    String managementUrl(String service) {
+        return services.get(service).managementUrl();
     }
 }

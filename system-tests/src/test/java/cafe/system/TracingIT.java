@@ -1,6 +1,5 @@
 package cafe.system;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,7 +31,8 @@ class TracingIT {
     void anOrderIsOneTraceFromTheRequestThroughPaymentOutboxAndKafkaToEveryConsumer() {
         String traceId = randomHex(16);
         String callerSpanId = randomHex(8);
-        given().header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+        Cafe.asCustomer("c-traced")
+                .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
                 .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"c-traced\",\"menuId\":1,\"qty\":1}")
                 .when()
@@ -95,7 +95,8 @@ class TracingIT {
     void aCancellationIsOneTraceThroughTheRefundAndTheEventThatReportsIt() {
         String orderId = new Cafe(system).placeOrder("c-traced-cancel");
         String traceId = randomHex(16);
-        given().header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+        Cafe.asCustomer("c-traced-cancel")
+                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
                 .when()
                 .post(system.url("order-service") + "/orders/" + orderId + "/cancel")
                 .then()
