@@ -29,10 +29,14 @@ final class IssuerServer implements AutoCloseable {
             server.createContext("/jwks", exchange -> answer(exchange, 200, issuer.jwks()));
             server.createContext(
                     "/.well-known/openid-configuration",
-                    exchange ->
-                            answer(exchange, 200, """
-                    {"issuer":"%s","jwks_uri":"%s","token_endpoint":"%s","grant_types_supported":["client_credentials"]}""".formatted(issuer.url(), issuer.jwksUrl(), issuer.tokenUrl())));
-            server.createContext("/token", exchange -> token(issuer, exchange));
+                    exchange -> answer(exchange, 200, """
+                    {"issuer":"%s","jwks_uri":"%s","token_endpoint":"%s","authorization_endpoint":"%s",\
+                    "grant_types_supported":["client_credentials","authorization_code"],\
+                    "code_challenge_methods_supported":["S256"]}""".formatted(
+                                    issuer.url(), issuer.jwksUrl(), issuer.tokenUrl(), issuer.url() + "/authorize")));
+            BrowserSignIn signIn = new BrowserSignIn(issuer);
+            server.createContext("/authorize", exchange -> authorize(signIn, exchange));
+            server.createContext("/token", exchange -> token(issuer, signIn, exchange));
             server.start();
             return new IssuerServer(server);
         } catch (IOException e) {
@@ -40,12 +44,45 @@ final class IssuerServer implements AutoCloseable {
         }
     }
 
-    private static void token(LocalIssuer issuer, HttpExchange exchange) throws IOException {
+    /** The browser's sign-in: the form (GET), then back to the page with a one-time code (POST). */
+    private static void authorize(BrowserSignIn signIn, HttpExchange exchange) throws IOException {
+        boolean post = "POST".equals(exchange.getRequestMethod());
+        Map<String, String> request = form(
+                post
+                        ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                        : String.valueOf(exchange.getRequestURI().getRawQuery()));
+        Optional<String> answer = post ? signIn.approve(request) : signIn.form(request);
+        try (exchange) {
+            if (answer.isEmpty()) {
+                byte[] body = "Not a sign-in request of this issuer's web client".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                exchange.sendResponseHeaders(400, body.length);
+                exchange.getResponseBody().write(body);
+            } else if (post) {
+                exchange.getResponseHeaders().set("Location", answer.get());
+                exchange.sendResponseHeaders(302, -1);
+            } else {
+                byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        }
+    }
+
+    private static void token(LocalIssuer issuer, BrowserSignIn signIn, HttpExchange exchange) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             answer(exchange, 405, "{\"error\":\"invalid_request\"}");
             return;
         }
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if ("authorization_code".equals(form.get("grant_type"))) {
+            signIn.token(form)
+                    .ifPresentOrElse(
+                            token -> answer(exchange, 200, accessToken(token, 3600)),
+                            () -> answer(exchange, 400, "{\"error\":\"invalid_grant\"}"));
+            return;
+        }
         if (!"client_credentials".equals(form.get("grant_type"))) {
             answer(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
             return;
@@ -54,12 +91,12 @@ final class IssuerServer implements AutoCloseable {
                 .orElse(new String[] {form.get("client_id"), form.get("client_secret")});
         issuer.serviceToken(client[0], client[1])
                 .ifPresentOrElse(
-                        token -> answer(
-                                exchange,
-                                200,
-                                "{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":300}"
-                                        .formatted(token)),
+                        token -> answer(exchange, 200, accessToken(token, 300)),
                         () -> answer(exchange, 401, "{\"error\":\"invalid_client\"}"));
+    }
+
+    private static String accessToken(String token, int expiresIn) {
+        return "{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":%d}".formatted(token, expiresIn);
     }
 
     private static Optional<String[]> basicCredentials(String header) {
@@ -95,6 +132,8 @@ final class IssuerServer implements AutoCloseable {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            // the pages read the discovery document and exchange their code from another origin (the edge)
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
         } catch (IOException e) {
