@@ -14,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** The one address of the café, routed as deploy/platform/gateway.yaml says. */
+    private static final int EDGE_PORT = Integer.parseInt(System.getenv().getOrDefault("CAFE_EDGE_PORT", "8080"));
+
     /** Each service's management interface (health, metrics, OpenAPI) on its port + 1000: 9081-9084. */
     private static final int MANAGEMENT_OFFSET = 1000;
 
@@ -62,16 +65,19 @@ public final class Main {
         StackSettings settings = StackSettings.fromEnvironment();
         if (withServices) {
             PORTS.forEach((name, port) -> Ports.requireFree(port, name));
+            Ports.requireFree(EDGE_PORT, "the local edge");
         }
         System.out.println("Starting PostgreSQL (" + settings.postgresPort() + ") and Kafka ("
                 + settings.kafkaBootstrap() + ") ...");
         LocalStack stack = LocalStack.startOrReuse(settings);
         List<ServiceProcess> services = new ArrayList<>();
+        List<LocalEdge> edge = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             System.out.println("\nStopping ...");
+                            edge.forEach(LocalEdge::close);
                             ServiceProcess.closeAll(services);
                             stack.close();
                             System.out.println("Stopped.");
@@ -86,6 +92,7 @@ public final class Main {
                         name, PORTS.get(name), config, settings.dir().resolve("logs")));
             }
             awaitReady(services);
+            edge.add(LocalEdge.start(EDGE_PORT, LocalEdge.routes(LocalEdge.gatewayManifest()), PORTS));
         }
         printWelcome(settings, services);
         stopped.await();
@@ -118,6 +125,11 @@ public final class Main {
 
     private static void printWelcome(StackSettings settings, List<ServiceProcess> services) {
         System.out.println();
+        if (!services.isEmpty()) {
+            System.out.println("The cafe    http://localhost:" + EDGE_PORT
+                    + "   (customers; baristas at /barista) - one address, routed as deploy/platform/gateway.yaml");
+            System.out.println();
+        }
         System.out.println(
                 "PostgreSQL  " + settings.jdbcUrl("<orders|payments|barista|status>") + "  user/password cafe/cafe");
         System.out.println(
@@ -130,11 +142,11 @@ public final class Main {
                                   C=$(make -s token SUB=c-1 | tail -1)                customer c-1
                                   B=$(make -s token SUB=b-1 ROLE=barista | tail -1)   a barista
                                   A=$(make -s token SUB=ops ROLE=admin | tail -1)     an operator
-                    Menu          curl -s localhost:8081/menu                          (public)
-                    Order         curl -si -H "Authorization: Bearer $C" -H 'Content-Type: application/json' -d '{"menuId":1,"qty":2}' localhost:8081/orders
-                    My orders     curl -s -H "Authorization: Bearer $C" localhost:8081/orders
-                    Barista queue curl -s -H "Authorization: Bearer $B" 'localhost:8083/tickets?status=QUEUED'
-                    Status        curl -s -H "Authorization: Bearer $C" localhost:8084/order-status/<id from the order>
+                    Menu          curl -s localhost:8080/menu                          (public)
+                    Order         curl -si -H "Authorization: Bearer $C" -H 'Content-Type: application/json' -d '{"menuId":1,"qty":2}' localhost:8080/orders
+                    My orders     curl -s -H "Authorization: Bearer $C" localhost:8080/orders
+                    Barista queue curl -s -H "Authorization: Bearer $B" 'localhost:8080/tickets?status=QUEUED'
+                    Status        curl -s -H "Authorization: Bearer $C" localhost:8080/order-status/<id from the order>
                     Health        curl -s localhost:9081/q/health       (management interface: each service on its port + 1000)
                     Metrics       curl -s localhost:9081/q/metrics      (Prometheus)
                     OpenAPI       curl -s localhost:9081/q/openapi
