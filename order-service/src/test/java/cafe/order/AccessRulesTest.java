@@ -32,6 +32,8 @@ class AccessRulesTest {
         String cancel = placeOrder();
         String patch = placeOrder();
         RouteMatrix.withPlatformRoutes()
+                .open("GET /", request -> request.get("/"))
+                .open("GET /barista", request -> request.get("/barista"))
                 .open("GET /menu", request -> request.get("/menu"))
                 .roles(
                         "POST /orders",

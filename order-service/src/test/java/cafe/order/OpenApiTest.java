@@ -24,6 +24,8 @@ class OpenApiTest extends OpenApiContractTest {
     @Override
     protected Set<String> operations() {
         return Set.of(
+                "GET /",
+                "GET /barista",
                 "GET /menu",
                 "POST /orders",
                 "GET /orders",

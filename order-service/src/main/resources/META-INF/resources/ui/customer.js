@@ -1,0 +1,160 @@
+// The customer's page: the menu, ordering and paying, and each order's progress live from the status stream.
+import { currentToken, signIn, signOut, signedInAs } from './auth.js';
+import { Api, money, problemText } from './api.js';
+
+const $ = (selector) => document.querySelector(selector);
+const STEPS = ['PLACED', 'BREWING', 'READY'];
+const CANCELLABLE = ['PLACED', 'BREWING'];
+const orders = new Map(); // order id → what the page knows of it
+let api;
+let idempotencyKey = null; // kept while a retry of the same order may follow (503)
+
+function say(text, error = false) {
+  $('#message').textContent = text;
+  $('#message').classList.toggle('error', error);
+}
+
+function render(order) {
+  let card = document.querySelector(`li[data-order-id="${order.id}"]`);
+  if (!card) {
+    card = document.createElement('li');
+    card.dataset.orderId = order.id;
+    $('#orders').prepend(card);
+  }
+  const refunded = order.paymentState === 'REFUNDED';
+  card.className = `card status-${refunded ? 'REFUNDED' : order.status}`;
+  const steps = order.status === 'CANCELED'
+    ? ''
+    : `<ol class="steps" aria-label="Progress">${STEPS.map((step, i) => {
+        const at = STEPS.indexOf(order.status);
+        return `<li class="${i < at ? 'done' : i === at ? 'current' : ''}">${step}</li>`;
+      }).join('')}</ol>`;
+  card.innerHTML = `
+    <h3>${order.qty} × ${order.item ?? 'coffee'}</h3>
+    <p><span class="status">${order.status}</span>${order.status === 'CANCELED'
+      ? ` · <span class="payment">${refunded ? 'REFUNDED' : 'refund on its way'}</span>` : ''}
+      <span class="muted"> · ${money(order.amount, order.currency)}</span></p>
+    ${steps}
+    <div class="actions"></div>`;
+  if (CANCELLABLE.includes(order.status)) {
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.className = 'secondary cancel';
+    cancel.textContent = 'Cancel';
+    cancel.setAttribute('aria-label', `Cancel ${order.qty} × ${order.item}`);
+    cancel.addEventListener('click', () => cancelOrder(order.id, cancel));
+    card.querySelector('.actions').append(cancel);
+  }
+}
+
+function update(id, changes) {
+  const order = { ...orders.get(id), ...changes, id };
+  orders.set(id, order);
+  render(order);
+  return order;
+}
+
+function fromStatusDocument(document) {
+  return {
+    item: document.item, qty: document.qty, amount: document.amount, currency: document.currency,
+    status: document.status, paymentState: document.paymentState,
+  };
+}
+
+/** Follows an order until it is READY or refunded; a lost connection is resumed (the stream starts with the document now). */
+async function follow(id) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await api.follow(`/order-status/${id}/stream`, (document) => update(id, fromStatusDocument(document)));
+      $('#connection').textContent = '';
+      const order = orders.get(id);
+      if (order.status === 'READY' || order.paymentState === 'REFUNDED') return;
+      if (order.status === 'CANCELED') return awaitRefund(id);
+    } catch {
+      $('#connection').textContent = 'Connection lost: reconnecting…';
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * 2 ** Math.min(attempt, 4))));
+  }
+}
+
+/** The refund follows the cancel through payment; the stream has ended at CANCELED, so ask until it shows. */
+async function awaitRefund(id) {
+  for (let i = 0; i < 60 && orders.get(id).paymentState !== 'REFUNDED'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const answer = await api.call('GET', `/order-status/${id}`);
+    if (answer.status === 200) update(id, fromStatusDocument(answer.body));
+  }
+}
+
+async function placeOrder(event) {
+  event.preventDefault();
+  const button = $('#place-order');
+  button.disabled = true;
+  idempotencyKey ??= crypto.randomUUID();
+  say('Paying…');
+  const answer = await api.call('POST', '/orders', {
+    body: { menuId: Number($('#menu-item').value), qty: Number($('#qty').value) },
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+  button.disabled = false;
+  if (answer.status === 201) {
+    idempotencyKey = null;
+    say(`Paid: ${answer.body.qty} × ${answer.body.item} is on its way to the barista.`);
+    update(answer.body.id, { ...answer.body, status: 'PLACED', paymentState: 'PAID' });
+    follow(answer.body.id);
+  } else if (answer.status === 402) {
+    idempotencyKey = null;
+    say('Your payment was declined: the order was not placed and nothing was charged.', true);
+  } else if (answer.status === 503 || answer.status === 0) {
+    const wait = answer.retryAfter ? ` in ${answer.retryAfter} s` : ' shortly';
+    say(`Payment is busy right now. Try again${wait}: pressing the button again retries the same order, never a second charge.`, true);
+  } else {
+    idempotencyKey = null;
+    say(problemText(answer.body), true);
+  }
+}
+
+async function cancelOrder(id, button) {
+  button.disabled = true;
+  const answer = await api.call('POST', `/orders/${id}/cancel`);
+  if (answer.status === 200) {
+    say('Cancelled: the coffee is stopped and your payment will be refunded.');
+    update(id, { status: 'CANCELED' });
+    awaitRefund(id);
+  } else if (answer.status === 409) {
+    say('Too late to cancel: the barista has already finished it.', true);
+    button.remove();
+  } else {
+    button.disabled = false;
+    say(problemText(answer.body), true);
+  }
+}
+
+async function start() {
+  const token = await currentToken();
+  $('#sign-in-button').addEventListener('click', () => signIn().catch((e) => alert(e.message)));
+  $('#sign-out').addEventListener('click', () => { signOut(); location.reload(); });
+  if (!token) {
+    $('#sign-in').hidden = false;
+    return;
+  }
+  api = new Api(token, () => { signOut(); location.reload(); });
+  $('#who').textContent = signedInAs(token);
+  $('#signed-in').hidden = false;
+  $('#ordering').hidden = false;
+  $('#my-orders').hidden = false;
+  const menu = await api.call('GET', '/menu');
+  for (const item of menu.body ?? []) {
+    const option = new Option(`${item.name} · ${money(item.price, item.currency)}`, item.id);
+    $('#menu-item').append(option);
+  }
+  $('#order-form').addEventListener('submit', placeOrder);
+  $('#order-form').addEventListener('change', () => { idempotencyKey = null; }); // a different order
+  const mine = await api.call('GET', '/order-status?size=20');
+  for (const document of (mine.body ?? []).reverse()) {
+    const order = update(document.orderId, fromStatusDocument(document));
+    if (!['READY'].includes(order.status) && order.paymentState !== 'REFUNDED') follow(document.orderId);
+  }
+}
+
+start();
