@@ -27,7 +27,11 @@ class RouteTableTest {
 
     private static final List<String> INTERNAL_PATHS = List.of("/payments", "/events", "/admin", "/q");
 
+    /** The API, and the pages order-service serves: the customer's at "/" (that path only), the board, their scripts. */
     private static final Map<String, String> PUBLIC_ROUTES = new TreeMap<>(Map.of(
+            "/", "order-service",
+            "/barista", "order-service",
+            "/ui", "order-service",
             "/menu", "order-service",
             "/orders", "order-service",
             "/tickets", "barista-service",
@@ -185,13 +189,23 @@ class RouteTableTest {
         }
     }
 
-    /** A regular expression could match anything: counted as "/". */
+    /** A regular expression could match anything: counted as "/"; an exact path is marked with a leading "=". */
     private static String pathOf(String type, String value) {
-        return type != null && type.equals("RegularExpression") ? "/" : value;
+        if (type != null && type.equals("RegularExpression")) {
+            return "/";
+        }
+        return type != null && type.equals("Exact") ? "=" + value : value;
     }
 
-    /** Prefixes match whole path segments: "/" and "/q" reach "/q/metrics", "/quit" does not reach "/q". */
+    /**
+     * Prefixes match whole path segments: "/" and "/q" reach "/q/metrics", "/quit" does not reach "/q";
+     * an exact path ("=/") reaches only itself.
+     */
     static boolean reaches(String routePath, String internal) {
+        if (routePath.startsWith("=")) {
+            String exact = routePath.substring(1);
+            return exact.equals(internal) || exact.startsWith(internal + "/");
+        }
         String path = routePath.endsWith("/") ? routePath.substring(0, routePath.length() - 1) : routePath;
         return path.equals(internal) || internal.startsWith(path + "/") || path.startsWith(internal + "/");
     }
@@ -203,6 +217,8 @@ class RouteTableTest {
         assertTrue(reaches("/admin/", "/admin"));
         assertFalse(reaches("/quit", "/q"));
         assertFalse(reaches("/orders", "/events"));
+        assertFalse(reaches("=/", "/payments"));
+        assertTrue(reaches("=/admin/x", "/admin"));
     }
 
     private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T single(Class<T> type) {
