@@ -2,6 +2,7 @@ package cafe.system;
 
 import static org.awaitility.Awaitility.await;
 
+import cafe.stack.LocalEdge;
 import cafe.stack.LocalStack;
 import cafe.stack.Ports;
 import cafe.stack.ServiceProcess;
@@ -23,6 +24,8 @@ final class RunningSystem {
     private final Map<String, String> config = new LinkedHashMap<>();
     private final StackSettings stack;
     private final TraceCollector traces = TraceCollector.start();
+    private LocalEdge edge;
+    private String edgeUrl;
 
     private RunningSystem(StackSettings stack) {
         this.stack = stack;
@@ -32,6 +35,9 @@ final class RunningSystem {
         if (shared == null) {
             shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (shared.edge != null) {
+                    shared.edge.close();
+                }
                 ServiceProcess.closeAll(shared.services.values());
                 shared.traces.close();
             }));
@@ -81,6 +87,16 @@ final class RunningSystem {
 
     String url(String service) {
         return "http://localhost:" + ports.get(service);
+    }
+
+    /** The one address, as `make run` gives it: the local edge, routed by deploy/platform's HTTPRoute. */
+    synchronized String edgeUrl() {
+        if (edge == null) {
+            int port = Ports.freePort();
+            edge = LocalEdge.start(port, LocalEdge.routes(LocalEdge.gatewayManifest()), ports);
+            edgeUrl = "http://localhost:" + port;
+        }
+        return edgeUrl;
     }
 
     /** Health, metrics and OpenAPI: the service's management interface (a new port each time it starts). */

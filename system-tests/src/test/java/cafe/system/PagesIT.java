@@ -1,0 +1,84 @@
+package cafe.system;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The café's two screens in a real browser, through the one address: a customer orders and watches the
+ * coffee become READY while a barista starts and finishes it on the board in a second browser; another
+ * customer cancels and sees the refund. Screenshots of both pages go to target/screenshots (docs/ keeps
+ * a copy for the README).
+ */
+class PagesIT {
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private final RunningSystem system = RunningSystem.shared();
+
+    @BeforeAll
+    static void chromium() {
+        assumeTrue(
+                Browser.installed(),
+                "Debian's chromium and chromium-driver are not installed: apt-get install -y chromium chromium-driver"
+                        + " (.ci/run installs them)");
+    }
+
+    @Test
+    void aCustomerWatchesTheOrderBecomeReadyWhileTheBaristaMakesIt() {
+        try (Browser customer = new Browser();
+                Browser barista = new Browser()) {
+            customer.open(system.edgeUrl() + "/").signIn("ana", "customer");
+            customer.await(page -> customer.select("#menu-item").getOptions().size() > 1);
+            customer.select("#menu-item").selectByIndex(1);
+            customer.find("#qty").clear();
+            customer.find("#qty").sendKeys("2");
+            customer.click("#place-order");
+            String orderId =
+                    customer.await(page -> customer.find("li[data-order-id]").getAttribute("data-order-id"));
+            assertThat(customer.text("#message"), containsString("Paid"));
+            String card = "li[data-order-id='" + orderId + "']";
+            customer.await(page -> customer.text(card + " .status").equals("PLACED"));
+
+            barista.open(system.edgeUrl() + "/barista").signIn("bea", "barista");
+            String ticket = "li[data-order-id='" + orderId + "']";
+            barista.await(page -> barista.present(ticket + " button.start"));
+            assertThat(barista.text(ticket + " h3"), equalTo(customer.text(card + " h3")));
+            barista.screenshot(SCREENSHOTS.resolve("barista.png"));
+            barista.click(ticket + " button.start");
+            barista.await(page -> barista.text(ticket + " .status").equals("BREWING"));
+            customer.await(page -> customer.text(card + " .status").equals("BREWING"));
+            barista.click(ticket + " button.finish");
+            barista.await(page -> !barista.present(ticket));
+
+            customer.await(page -> customer.text(card + " .status").equals("READY"));
+            assertThat(customer.present(card + " button.cancel"), equalTo(false));
+            customer.screenshot(SCREENSHOTS.resolve("customer.png"));
+        }
+    }
+
+    @Test
+    void aCustomerCancelsAndSeesTheRefundAndTheBoardDropsTheTicket() {
+        try (Browser customer = new Browser();
+                Browser barista = new Browser()) {
+            customer.open(system.edgeUrl() + "/").signIn("cyd", "customer");
+            customer.await(page -> customer.select("#menu-item").getOptions().size() > 1);
+            customer.click("#place-order");
+            String orderId =
+                    customer.await(page -> customer.find("li[data-order-id]").getAttribute("data-order-id"));
+            String card = "li[data-order-id='" + orderId + "']";
+            barista.open(system.edgeUrl() + "/barista").signIn("bob", "barista");
+            barista.await(page -> barista.present("li[data-order-id='" + orderId + "']"));
+
+            customer.click(card + " button.cancel");
+            customer.await(page -> customer.text(card + " .status").equals("CANCELED"));
+            customer.await(page -> customer.text(card + " .payment").equals("REFUNDED"));
+            barista.await(page -> !barista.present("li[data-order-id='" + orderId + "']"));
+        }
+    }
+}
