@@ -1,5 +1,7 @@
 // Sign-in at the configured OIDC provider (the local issuer under `make run`): OAuth 2.0 authorization
 // code with PKCE, for the public client named in the page. The token lives in this tab only.
+import { Api } from './api.js';
+
 const issuer = document.querySelector('meta[name="cafe-issuer"]').content;
 const clientId = document.querySelector('meta[name="cafe-client"]').content;
 const tokenKey = `cafe.token:${location.pathname}`;
@@ -16,7 +18,7 @@ async function provider() {
   return response.json();
 }
 
-export async function signIn() {
+async function signIn() {
   const config = await provider();
   const verifier = random(32);
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
@@ -31,7 +33,7 @@ export async function signIn() {
 }
 
 /** Finishes a sign-in the provider sent this page back from; then the page's token, if still valid. */
-export async function currentToken() {
+async function currentToken() {
   const params = new URLSearchParams(location.search);
   if (params.has('code')) {
     const pending = JSON.parse(sessionStorage.getItem(pendingKey) ?? '{}');
@@ -59,12 +61,30 @@ export async function currentToken() {
   return saved && saved.expiresAt > Date.now() + 30_000 ? saved.token : null;
 }
 
-export function signOut() {
+function signOut() {
   sessionStorage.removeItem(tokenKey);
 }
 
 /** Who the token names: a provider's user name when it has one, else the subject. */
-export function signedInAs(token) {
+function signedInAs(token) {
   const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
   return claims.preferred_username ?? claims.sub;
+}
+
+/**
+ * Wires the page's sign-in and sign-out buttons and shows who is signed in: the API with their token,
+ * or null when nobody is (the sign-in section is shown instead).
+ */
+export async function signedInApi() {
+  const token = await currentToken();
+  const leave = () => { signOut(); location.reload(); };
+  document.querySelector('#sign-in-button').addEventListener('click', () => signIn().catch((e) => alert(e.message)));
+  document.querySelector('#sign-out').addEventListener('click', leave);
+  if (!token) {
+    document.querySelector('#sign-in').hidden = false;
+    return null;
+  }
+  document.querySelector('#who').textContent = signedInAs(token);
+  document.querySelector('#signed-in').hidden = false;
+  return new Api(token, leave);
 }

@@ -1,6 +1,6 @@
 // The barista board: the queue, live (asked again every two seconds), with a start and a finish button.
-import { currentToken, signIn, signOut, signedInAs } from './auth.js';
-import { Api, problemText } from './api.js';
+import { signedInApi } from './auth.js';
+import { problemText } from './api.js';
 
 const $ = (selector) => document.querySelector(selector);
 const REFRESH_MILLIS = 2000;
@@ -52,16 +52,8 @@ async function move(id, step, button) {
 }
 
 async function start() {
-  const token = await currentToken();
-  $('#sign-in-button').addEventListener('click', () => signIn().catch((e) => alert(e.message)));
-  $('#sign-out').addEventListener('click', () => { signOut(); location.reload(); });
-  if (!token) {
-    $('#sign-in').hidden = false;
-    return;
-  }
-  api = new Api(token, () => { signOut(); location.reload(); });
-  $('#who').textContent = signedInAs(token);
-  $('#signed-in').hidden = false;
+  api = await signedInApi();
+  if (!api) return;
   $('#board').hidden = false;
   await refresh();
   setInterval(refresh, REFRESH_MILLIS);

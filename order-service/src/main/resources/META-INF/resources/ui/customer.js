@@ -1,6 +1,6 @@
 // The customer's page: the menu, ordering and paying, and each order's progress live from the status stream.
-import { currentToken, signIn, signOut, signedInAs } from './auth.js';
-import { Api, money, problemText } from './api.js';
+import { signedInApi } from './auth.js';
+import { money, problemText } from './api.js';
 
 const $ = (selector) => document.querySelector(selector);
 const STEPS = ['PLACED', 'BREWING', 'READY'];
@@ -131,16 +131,8 @@ async function cancelOrder(id, button) {
 }
 
 async function start() {
-  const token = await currentToken();
-  $('#sign-in-button').addEventListener('click', () => signIn().catch((e) => alert(e.message)));
-  $('#sign-out').addEventListener('click', () => { signOut(); location.reload(); });
-  if (!token) {
-    $('#sign-in').hidden = false;
-    return;
-  }
-  api = new Api(token, () => { signOut(); location.reload(); });
-  $('#who').textContent = signedInAs(token);
-  $('#signed-in').hidden = false;
+  api = await signedInApi();
+  if (!api) return;
   $('#ordering').hidden = false;
   $('#my-orders').hidden = false;
   const menu = await api.call('GET', '/menu');
@@ -153,7 +145,7 @@ async function start() {
   const mine = await api.call('GET', '/order-status?size=20');
   for (const document of (mine.body ?? []).reverse()) {
     const order = update(document.orderId, fromStatusDocument(document));
-    if (!['READY'].includes(order.status) && order.paymentState !== 'REFUNDED') follow(document.orderId);
+    if (order.status !== 'READY' && order.paymentState !== 'REFUNDED') follow(document.orderId);
   }
 }
 
