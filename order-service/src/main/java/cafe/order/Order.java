@@ -50,7 +50,7 @@ public class Order {
     static Order requested(PlaceOrderRequest request, String idempotencyKey) {
         Order order = new Order();
         order.id = UUID.randomUUID();
-        order.customerId = request.customerOrGuest();
+        order.customerId = request.customerId();
         order.menuId = request.menuId();
         order.qty = request.qty();
         order.status = OrderStatus.PAYMENT_PENDING;

@@ -151,7 +151,7 @@ public class OrderService {
 
     /** The order an earlier request with this key stored; none means the menu item does not exist. */
     private Uni<Order> earlierRequest(PlaceOrderRequest request, String key) {
-        return writes.findByIdempotencyKey(request.customerOrGuest(), key)
+        return writes.findByIdempotencyKey(request.customerId(), key)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.invalidField("menuId", "no menu item " + request.menuId()))

@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A customer's order. {@code status} exists only for the original system's clients, which send
- * {@code "Ordered"}; a customer id may be left out by them too.
+ * {@code "Ordered"}. The customer id may be left out of the body: the service places the order for the
+ * token's subject ({@link #forCustomer}), so past the REST layer it is always set.
  */
 public record PlaceOrderRequest(
         @Size(min = 1, max = 64) @Pattern(regexp = "[\\w.@-]+", message = "letters, digits and . @ - _ only")
@@ -20,19 +21,13 @@ public record PlaceOrderRequest(
         @Pattern(regexp = "Ordered", message = "must be \"Ordered\" when given")
         String status) {
 
-    static final String GUEST = "guest";
-
     /** This request on behalf of {@code customerId}, the signed-in customer. */
     public PlaceOrderRequest forCustomer(String customerId) {
         return new PlaceOrderRequest(customerId, menuId, qty, status);
     }
 
-    String customerOrGuest() {
-        return customerId == null ? GUEST : customerId;
-    }
-
     /** What makes two requests the same order, to tell a retry from a different order under one key. */
     String fingerprint() {
-        return customerOrGuest() + "|" + menuId + "|" + qty;
+        return customerId + "|" + menuId + "|" + qty;
     }
 }
