@@ -4,6 +4,7 @@ import cafe.stack.LocalIssuer;
 import cafe.stack.LocalStack;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import java.security.PrivateKey;
 import java.util.List;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.RsaJwkGenerator;
@@ -70,7 +71,7 @@ public final class Tokens {
         try {
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(claims().toJson());
-            jws.setKey(RsaJwkGenerator.generateJwk(2048).getPrivateKey());
+            jws.setKey(Keys.FORGER);
             jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
             return jws.getCompactSerialization();
         } catch (JoseException e) {
@@ -106,7 +107,22 @@ public final class Tokens {
         return issuer().claims("c-bad", List.of("customer", "barista", "admin", "service"), 5);
     }
 
+    /** The stack's issuer, read from its folder once per test JVM (the stack keeps its key pair while it runs). */
     private static LocalIssuer issuer() {
-        return LocalStack.shared().settings().issuer();
+        return Keys.ISSUER;
+    }
+
+    /** Made once, on first use: reading the issuer's key and making an RSA key pair are slow to repeat per token. */
+    private static final class Keys {
+        static final LocalIssuer ISSUER = LocalStack.shared().settings().issuer();
+        static final PrivateKey FORGER = forgerKey();
+
+        private static PrivateKey forgerKey() {
+            try {
+                return RsaJwkGenerator.generateJwk(2048).getPrivateKey();
+            } catch (JoseException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
