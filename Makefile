@@ -20,8 +20,15 @@ SOURCES := $(shell find . -path ./.stack -prune -o -path '*/target' -prune -o -t
 
 SUB ?=
 ROLE ?= customer
+# the images' tag and registry prefix (the manifests name the same): <version>-<commit>
+VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+TAG := $(VERSION)-$(shell git rev-parse --short=7 HEAD 2>/dev/null || echo unknown)
+IMAGE_PREFIX ?= localhost/cafe
+export TAG IMAGE_PREFIX
+IMAGE_SOURCE ?= $(shell git remote get-url origin 2>/dev/null || echo unknown)
+export IMAGE_SOURCE
 
-.PHONY: help build run stack token test format clean manifests native bench bench-quick drills drills-quick
+.PHONY: help build run stack token test format clean manifests native bench bench-quick drills drills-quick images up down test-containers
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,6 +41,18 @@ $(BUILT): $(SOURCES)
 
 run: $(BUILT) ## start PostgreSQL, Kafka, the token issuer and the four services (8081-8084); Ctrl-C stops all
 	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main run
+
+images: $(BUILT) ## build the container images with Jib (and the base images first, from Debian and the JDK): one per service with its AOT cache, tagged <version>-<commit>
+	@deploy/containers/build-images.sh
+
+up: $(BUILT) ## start the whole café in containers (the services from the generated manifests, podman kube play); returns when every probe passes
+	@deploy/containers/up.sh
+
+down: ## stop and remove every container `make up` started
+	@deploy/containers/down.sh
+
+test-containers: ## after `make up`: the system tests that only call the café, and the drill that kills a container, against the containers
+	$(MVN) $(MVN_FLAGS) verify -pl system-tests -Pcontainers
 
 stack: $(BUILT) ## start only PostgreSQL and Kafka (for quarkus:dev or tests); Ctrl-C stops them
 	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main stack

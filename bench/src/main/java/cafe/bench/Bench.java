@@ -65,6 +65,11 @@ public final class Bench {
         StartupBench.Result startup = new StartupBench(stack.settings(), customers)
                 .measure(quick ? 3 : 5, 100, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(20));
 
+        System.out.println("bench: the images of this commit as containers, from no container to the first answer ...");
+        Map<String, ContainerBench.Figures> containers = new ContainerBench(stack.settings(), issuer)
+                .measure(startup.startsAlone())
+                .orElse(Map.of());
+
         System.out.println("bench: starting the four services ...");
         Map<String, ServiceProcess> services =
                 startServices(stack.settings(), true, stack.settings().dir().resolve("bench-logs"));
@@ -140,6 +145,7 @@ public final class Bench {
         Report report = new Report(
                 Report.Machine.current(),
                 startup,
+                containers,
                 readyMillis,
                 warmRss,
                 Map.copyOf(peakRss),

@@ -13,9 +13,16 @@ import java.util.Map;
 
 /**
  * The four packaged services (JVM mode) running on the local stack, each on a free port; started
- * once per test JVM and shared by the system tests.
+ * once per test JVM and shared by the system tests. With {@code cafe.system=containers} (the
+ * system-tests' `containers` profile) it is instead the café `make up` runs in containers, on the ports
+ * of deploy/local, which the tests only call.
  */
 final class RunningSystem {
+
+    static final boolean IN_CONTAINERS = "containers".equals(System.getProperty("cafe.system"));
+    /** Where deploy/local puts each service in containers (its management interface on the port + 1000). */
+    private static final Map<String, Integer> CONTAINER_PORTS =
+            Map.of("order-service", 8081, "payment-service", 8082, "barista-service", 8083, "status-service", 8084);
 
     private static RunningSystem shared;
 
@@ -32,7 +39,11 @@ final class RunningSystem {
     }
 
     static synchronized RunningSystem shared() {
-        if (shared == null) {
+        if (shared == null && IN_CONTAINERS) {
+            shared = new RunningSystem(LocalStack.shared().settings());
+            shared.ports.putAll(CONTAINER_PORTS);
+            shared.edgeUrl = "http://localhost:8080";
+        } else if (shared == null) {
             shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (shared.edge != null) {
@@ -91,7 +102,7 @@ final class RunningSystem {
 
     /** The one address, as `make run` gives it: the local edge, routed by deploy/platform's HTTPRoute. */
     synchronized String edgeUrl() {
-        if (edge == null) {
+        if (edgeUrl == null) {
             int port = Ports.freePort();
             edge = LocalEdge.start(port, LocalEdge.routes(LocalEdge.gatewayManifest()), ports);
             edgeUrl = "http://localhost:" + port;
@@ -101,6 +112,8 @@ final class RunningSystem {
 
     /** Health, metrics and OpenAPI: the service's management interface (a new port each time it starts). */
     String managementUrl(String service) {
-        return services.get(service).managementUrl();
+        return IN_CONTAINERS
+                ? "http://localhost:" + (ports.get(service) + 1000)
+                : services.get(service).managementUrl();
     }
 }

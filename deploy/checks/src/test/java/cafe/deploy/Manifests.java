@@ -2,6 +2,9 @@ package cafe.deploy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Every manifest under deploy/, one YAML document at a time, read into the typed Kubernetes models. */
@@ -85,6 +90,30 @@ final class Manifests {
                 .filter(type::isInstance)
                 .map(type::cast)
                 .toList();
+    }
+
+    /** The pod of each cafe service among rendered manifests: a Deployment's template, or a Knative Service's. */
+    static Map<String, PodSpec> servicePods(List<Manifest> rendered) {
+        Map<String, PodSpec> pods = new TreeMap<>();
+        for (Manifest manifest : rendered) {
+            String name = manifest.resource().getMetadata().getName();
+            if (!SERVICES.contains(name)) {
+                continue;
+            }
+            if (manifest.resource() instanceof Deployment deployment) {
+                pods.put(name, deployment.getSpec().getTemplate().getSpec());
+            } else if (manifest.resource() instanceof io.fabric8.knative.serving.v1.Service service) {
+                var revision = service.getSpec().getTemplate().getSpec();
+                pods.put(
+                        name,
+                        new PodSpecBuilder()
+                                .withContainers(revision.getContainers())
+                                .withVolumes(revision.getVolumes())
+                                .withSecurityContext(revision.getSecurityContext())
+                                .build());
+            }
+        }
+        return pods;
     }
 
     static boolean typed(HasMetadata resource) {

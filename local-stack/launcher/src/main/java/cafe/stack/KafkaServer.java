@@ -204,6 +204,10 @@ final class KafkaServer implements AutoCloseable {
 
     /** The broker classpath written by the kafka-broker module's build. */
     private static String brokerClasspath() {
+        String given = System.getenv("CAFE_KAFKA_CLASSPATH");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
         Path file = StackSettings.projectRoot().resolve("local-stack/kafka-broker/target/broker.classpath");
         if (!Files.exists(file)) {
             throw new StackException("The Kafka broker's classpath is missing (" + file + "). "

@@ -97,9 +97,12 @@ public final class LocalEdge implements AutoCloseable {
         return List.copyOf(routes);
     }
 
-    /** The HTTPRoute of deploy/platform in this checkout. */
+    /** The HTTPRoute of deploy/platform in this checkout, or the copy CAFE_GATEWAY_MANIFEST names (in the edge's image). */
     public static Path gatewayManifest() {
-        return StackSettings.projectRoot().resolve("deploy/platform/gateway.yaml");
+        String given = System.getenv("CAFE_GATEWAY_MANIFEST");
+        return given != null && !given.isBlank()
+                ? Path.of(given)
+                : StackSettings.projectRoot().resolve("deploy/platform/gateway.yaml");
     }
 
     /** Serves {@code port}, sending each route's requests to {@code http://localhost:<services.get(service)>}. */

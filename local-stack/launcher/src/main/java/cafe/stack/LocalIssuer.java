@@ -69,6 +69,11 @@ public final class LocalIssuer {
         }
     }
 
+    /** The issuer kept in {@code dir}, or a new one there: a restarted issuer keeps its key and client secrets. */
+    public static LocalIssuer loadOrCreate(Path dir, String url) {
+        return Files.exists(dir.resolve(KEY_FILE)) ? load(dir, url) : create(dir, url);
+    }
+
     /** The issuer a running stack made, read from its folder. */
     public static LocalIssuer load(Path dir, String url) {
         Path keyFile = dir.resolve(KEY_FILE);

@@ -36,9 +36,14 @@ public final class LocalStack implements AutoCloseable {
         this.issuer = issuer;
     }
 
-    /** The stack of this JVM: reuses a running one or starts one that stops when the JVM exits. */
+    /**
+     * The stack of this JVM: reuses a running one or starts one that stops when the JVM exits. With
+     * {@code cafe.stack.external=true} it is the stack `make up` runs in containers, used as it is.
+     */
     public static synchronized LocalStack shared() {
-        if (shared == null) {
+        if (shared == null && Boolean.getBoolean("cafe.stack.external")) {
+            shared = new LocalStack(StackSettings.fromEnvironment(), null, null, null);
+        } else if (shared == null) {
             shared = startOrReuse(StackSettings.fromEnvironment());
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-stack-stop"));
         }

@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line of the local stack: {@code stack} runs PostgreSQL and Kafka, {@code run} runs them and
- * the four services; both stop everything they started on Ctrl-C.
+ * the four services; both stop everything they started on Ctrl-C. {@code kafka}, {@code issuer} and
+ * {@code edge} serve one part alone, in the foreground: the stack's containers of {@code make up}.
  */
 public final class Main {
 
@@ -34,8 +35,13 @@ public final class Main {
                 case "stack" -> runStack(false);
                 case "run" -> runStack(true);
                 case "token" -> printToken(args);
+                case "kafka" -> serveAlone(KafkaServer.start(StackSettings.fromEnvironment(), false)::close);
+                case "issuer" -> serveAlone(startIssuer(StackSettings.fromEnvironment())::close);
+                case "edge" ->
+                    serveAlone(LocalEdge.start(EDGE_PORT, LocalEdge.routes(LocalEdge.gatewayManifest()), PORTS)::close);
+                case "welcome" -> printWelcome(StackSettings.fromEnvironment(), true, args.length > 1 ? args[1] : "");
                 default -> {
-                    System.err.println("usage: Main [stack|run|token SUBJECT [ROLE]]");
+                    System.err.println("usage: Main [stack|run|token SUBJECT [ROLE]|kafka|issuer|edge|welcome]");
                     System.exit(2);
                 }
             }
@@ -59,6 +65,25 @@ public final class Main {
         System.out.println("# a " + role + " token for " + args[1] + " from " + settings.issuerUrl()
                 + ", valid 60 minutes; use it as: curl -H \"Authorization: Bearer $TOKEN\" ...");
         System.out.println(token);
+    }
+
+    private static IssuerServer startIssuer(StackSettings settings) {
+        return IssuerServer.start(
+                LocalIssuer.loadOrCreate(settings.issuerDir(), settings.issuerUrl()), settings.issuerPort());
+    }
+
+    /** Serves until the JVM is told to stop (SIGTERM, as a container is stopped), then closes what it serves. */
+    private static void serveAlone(Runnable close) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            close.run();
+                            stopped.countDown();
+                        },
+                        "stop"));
+        System.out.println("Ready.");
+        stopped.await();
     }
 
     private static void runStack(boolean withServices) throws InterruptedException {
@@ -94,7 +119,8 @@ public final class Main {
             awaitReady(services);
             edge.add(LocalEdge.start(EDGE_PORT, LocalEdge.routes(LocalEdge.gatewayManifest()), PORTS));
         }
-        printWelcome(settings, services);
+        printWelcome(settings, !services.isEmpty(), "");
+        System.out.println("\nReady. Ctrl-C stops everything.");
         stopped.await();
     }
 
@@ -123,19 +149,20 @@ public final class Main {
         System.out.println();
     }
 
-    private static void printWelcome(StackSettings settings, List<ServiceProcess> services) {
+    /** What runs where and how to use it; {@code databases} names the logins when they are not the stack's one. */
+    private static void printWelcome(StackSettings settings, boolean withServices, String databases) {
         System.out.println();
-        if (!services.isEmpty()) {
+        if (withServices) {
             System.out.println("The cafe    http://localhost:" + EDGE_PORT
                     + "   (customers; baristas at /barista) - one address, routed as deploy/platform/gateway.yaml");
             System.out.println();
         }
-        System.out.println(
-                "PostgreSQL  " + settings.jdbcUrl("<orders|payments|barista|status>") + "  user/password cafe/cafe");
+        System.out.println("PostgreSQL  " + settings.jdbcUrl("<orders|payments|barista|status>") + "  "
+                + (databases.isBlank() ? "user/password cafe/cafe" : databases));
         System.out.println(
                 "Kafka       " + settings.kafkaBootstrap() + "  topics " + KafkaServer.topicsWithDeadLetters());
         System.out.println("Data, logs  " + settings.dir());
-        if (!services.isEmpty()) {
+        if (withServices) {
             System.out.println("""
 
                     Tokens        the local issuer on %s signs them; `make token` prints one on its last line:
@@ -154,6 +181,5 @@ public final class Main {
                     Traces        off; to export them to a collector on localhost:4317 (OTLP/gRPC), start with
                                   CAFE_TRACING=true make run""".formatted(settings.issuerUrl()));
         }
-        System.out.println("\nReady. Ctrl-C stops everything.");
     }
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `make images`: the base images when missing (build-base.sh), then one image per service, built by Jib and
+# trained inside itself (the root pom's `images` profile), and cafe/stack for `make up`'s Kafka, issuer and
+# edge. Every image is tagged <version>-<commit> (TAG), as the manifests name it. Needs the modules installed
+# (make build) and podman. Prints each image with its size.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+podman="$here/podman.sh"
+: "${TAG:?TAG=<version>-<commit> (the Makefile sets it)}"
+prefix=${IMAGE_PREFIX:-localhost/cafe}
+services=(order-service payment-service barista-service status-service)
+
+"$here/build-base.sh"
+
+export DOCKER_HOST; DOCKER_HOST=$("$here/podman-api.sh" start)
+trap '"$here/podman-api.sh" stop' EXIT
+export CONTAINERS_CONF="$here/containers.conf"
+for s in "${services[@]}"; do
+  # the training run inside the image writes its cache here, as the image's user
+  rm -rf "$root/$s/target/aot" && install -d -m 1777 "$root/$s/target/aot"
+done
+echo "Building the service images with Jib, each trained by its *ResourceIT inside itself (about 2 min each) ..."
+(cd "$root" && mvn ${MVN_FLAGS:--B -ntp} -q verify -Pimages -Dcafe.image.prefix="$prefix" -Dcafe.image.source="${IMAGE_SOURCE:-unknown}" \
+  -pl "$(IFS=,; echo "${services[*]}")" \
+  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*ResourceIT' -Dfailsafe.failIfNoSpecifiedTests=false)
+for s in "${services[@]}"; do
+  # the trained image (Quarkus tags it <tag>-aot) takes the tag the manifests name; the untrained one goes
+  "$podman" tag "$prefix/$s:$TAG-aot" "$prefix/$s:$TAG"
+  "$podman" rmi "$prefix/$s:$TAG-aot" >/dev/null
+done
+
+echo "Building cafe/stack (Kafka, the token issuer, the edge) ..."
+ctx="$root/target/containers/stack"
+rm -rf "$ctx" && mkdir -p "$ctx/launcher" "$ctx/kafka"
+cp "$root"/local-stack/launcher/target/cafe-local-stack-*.jar "$ctx/launcher/"
+tr ':' '\n' < "$root/local-stack/launcher/target/launcher.classpath" | xargs -I{} cp {} "$ctx/launcher/"
+tr ':' '\n' < "$root/local-stack/kafka-broker/target/broker.classpath" | xargs -I{} cp {} "$ctx/kafka/"
+cp "$root/deploy/platform/gateway.yaml" "$ctx/"
+cp "$here/Containerfile.stack" "$ctx/Containerfile"
+"$podman" build --quiet --tag "localhost/cafe/stack:$TAG" \
+  --label org.opencontainers.image.revision="$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)" \
+  --label org.opencontainers.image.version="${TAG%-*}" --label org.opencontainers.image.source="${IMAGE_SOURCE:-unknown}" \
+  "$ctx" >/dev/null
+rm -rf "$ctx"
+"$podman" image prune -f >/dev/null
+echo
+"$podman" images --filter "reference=localhost/cafe/*" --filter "reference=$prefix/*" --format '{{.Repository}}:{{.Tag}}  {{.Size}}' | sort -u
