@@ -36,7 +36,7 @@ help: ## list the targets
 build: $(BUILT) ## build every module when sources changed, and train each service's AOT cache
 
 $(BUILT): $(SOURCES)
-	$(MVN) $(MVN_FLAGS) -q install $(TRAIN_ONLY)
+	$(MVN) $(MVN_FLAGS) -q install $(TRAIN_ONLY) -Dcafe.image.prefix=$(IMAGE_PREFIX)
 	@mkdir -p target && touch $@
 
 run: $(BUILT) ## start PostgreSQL, Kafka, the token issuer and the four services (8081-8084); Ctrl-C stops all
@@ -62,7 +62,7 @@ token: ## print a token of the running stack's issuer: make token SUB=c-1 [ROLE=
 	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main token "$(SUB)" "$(ROLE)"
 
 test: ## build and run every test: unit, component (@QuarkusTest) and system, on a real PostgreSQL and Kafka
-	$(MVN) $(MVN_FLAGS) install
+	$(MVN) $(MVN_FLAGS) install -Dcafe.image.prefix=$(IMAGE_PREFIX)
 	@mkdir -p target && touch $(BUILT)
 
 format: ## format the Java code as the build checks it (Spotless, palantir-java-format)

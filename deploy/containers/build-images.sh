@@ -3,13 +3,11 @@
 # trained inside itself (the root pom's `images` profile), and cafe/stack for `make up`'s Kafka, issuer and
 # edge. Every image is tagged <version>-<commit> (TAG), as the manifests name it. Needs the modules installed
 # (make build) and podman. Prints each image with its size.
+# IMAGE_BASE=<image> builds the services on another JDK 25 runtime instead of cafe/jre:25, e.g. where a
+# registry is reachable: IMAGE_BASE=registry.access.redhat.com/ubi9/openjdk-25-runtime (or eclipse-temurin:25-jre).
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-podman="$here/podman.sh"
+source "$(dirname "$0")/common.sh"
 : "${TAG:?TAG=<version>-<commit> (the Makefile sets it)}"
-prefix=${IMAGE_PREFIX:-localhost/cafe}
-services=(order-service payment-service barista-service status-service)
 
 "$here/build-base.sh"
 
@@ -21,7 +19,9 @@ for s in "${services[@]}"; do
   rm -rf "$root/$s/target/aot" && install -d -m 1777 "$root/$s/target/aot"
 done
 echo "Building the service images with Jib, each trained by its *ResourceIT inside itself (about 2 min each) ..."
+base=${IMAGE_BASE:-docker://localhost/cafe/jre:25}
 (cd "$root" && mvn ${MVN_FLAGS:--B -ntp} -q verify -Pimages -Dcafe.image.prefix="$prefix" -Dcafe.image.source="${IMAGE_SOURCE:-unknown}" \
+  -Dcafe.image.base="$base" \
   -pl "$(IFS=,; echo "${services[*]}")" \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*ResourceIT' -Dfailsafe.failIfNoSpecifiedTests=false)
 for s in "${services[@]}"; do

@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # `make down`: stops and removes everything `make up` started (containers, pods, their volumes and secrets).
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-podman="$here/podman.sh"
-quiet_systemd() { grep -v 'unable to get systemd connection' >&2 || true; }
+source "$(dirname "$0")/common.sh"
 [ -f "$root/.stack/up/cafe.yaml" ] && "$podman" kube down "$root/.stack/up/cafe.yaml" >/dev/null 2> >(quiet_systemd) || true
 for pod in $("$podman" pod ps --format '{{.Name}}' | grep -E '^(order|payment|barista|status)-service-pod' || true); do
   "$podman" pod rm -f -t 0 "$pod" >/dev/null 2> >(quiet_systemd)

@@ -4,17 +4,12 @@
 #   the four services from the generated Kubernetes manifests (deploy/local) with `podman kube play`.
 # Everything on the host network at the ports of `make run`. `make down` (down.sh) removes all of it.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-podman="$here/podman.sh"
+source "$(dirname "$0")/common.sh"
 : "${TAG:?TAG=<version>-<commit> (the Makefile sets it)}"
-prefix=${IMAGE_PREFIX:-localhost/cafe}
 state="$root/.stack/up"
-services=(order-service payment-service barista-service status-service)
 declare -A db=([order-service]=orders [payment-service]=payments [barista-service]=barista [status-service]=status)
 declare -A management=([order-service]=9081 [payment-service]=9082 [barista-service]=9083 [status-service]=9084)
 stack_containers=(cafe-postgres cafe-kafka cafe-issuer cafe-edge)
-quiet_systemd() { grep -v 'unable to get systemd connection' >&2 || true; }
 
 "$podman" --version >/dev/null
 command -v kubectl >/dev/null || { echo "kubectl is missing (its kustomize renders deploy/local): install kubectl" >&2; exit 127; }
