@@ -12,13 +12,24 @@ source "$(dirname "$0")/common.sh"
 "$here/build-base.sh"
 
 export DOCKER_HOST; DOCKER_HOST=$("$here/podman-api.sh" start)
-trap '"$here/podman-api.sh" stop' EXIT
 export CONTAINERS_CONF="$here/containers.conf"
 for s in "${services[@]}"; do
   # the training run inside the image writes its cache here, as the image's user
   rm -rf "$root/$s/target/aot" && install -d -m 1777 "$root/$s/target/aot"
+  # the image build packages the service again: keep the host's jars with the AOT cache trained for them
+  rm -rf "$root/$s/target/quarkus-app.host" && cp -a "$root/$s/target/quarkus-app" "$root/$s/target/quarkus-app.host"
+  cp -a "$root/$s/target/quarkus-artifact.properties" "$root/$s/target/quarkus-app.host/"
 done
-echo "Building the service images with Jib, each trained by its *ResourceIT inside itself (about 2 min each) ..."
+restore_host_apps() {
+  for s in "${services[@]}"; do
+    if [ -d "$root/$s/target/quarkus-app.host" ]; then
+      mv "$root/$s/target/quarkus-app.host/quarkus-artifact.properties" "$root/$s/target/"
+      rm -rf "$root/$s/target/quarkus-app" && mv "$root/$s/target/quarkus-app.host" "$root/$s/target/quarkus-app"
+    fi
+  done
+}
+trap 'restore_host_apps; "$here/podman-api.sh" stop' EXIT
+echo "Building the service images with Jib, each trained by its *ResourceIT inside itself (about a minute each) ..."
 base=${IMAGE_BASE:-docker://localhost/cafe/jre:25}
 (cd "$root" && mvn ${MVN_FLAGS:--B -ntp} -q verify -Pimages -Dcafe.image.prefix="$prefix" -Dcafe.image.source="${IMAGE_SOURCE:-unknown}" \
   -Dcafe.image.base="$base" \
