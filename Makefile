@@ -28,7 +28,7 @@ export TAG IMAGE_PREFIX
 IMAGE_SOURCE ?= $(shell git remote get-url origin 2>/dev/null || echo unknown)
 export IMAGE_SOURCE
 
-.PHONY: help build run stack token test format clean manifests native bench bench-quick drills drills-quick images up down test-containers
+.PHONY: help build run run-knative stack token test format clean manifests native bench bench-quick drills drills-quick images up down test-containers
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ $(BUILT): $(SOURCES)
 
 run: $(BUILT) ## start PostgreSQL, Kafka, the token issuer and the four services (8081-8084); Ctrl-C stops all
 	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main run
+
+run-knative: $(BUILT) ## as `make run`, with the services as on Knative: no Kafka consumers; a stand-in for KafkaSource delivers their events to /events as deploy/knative/eventing.yaml says
+	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main run-knative
 
 images: $(BUILT) ## build the container images with Jib (and the base images first, from Debian and the JDK): one per service with its AOT cache, tagged <version>-<commit>
 	@deploy/containers/build-images.sh

@@ -40,10 +40,10 @@ class AccessRulesTest {
                 .check();
     }
 
-    /** A ticket made as in production: its order's placed event, delivered by a service over HTTP. */
+    /** A ticket made as in production: its order's placed event, delivered over HTTP as Knative Eventing does. */
     private static UUID queuedTicket() {
         UUID orderId = UUID.randomUUID();
-        Tokens.as(Tokens.service())
+        Tokens.as(Tokens.eventing())
                 .header("ce-specversion", "1.0")
                 .header("ce-id", UUID.randomUUID())
                 .header("ce-type", "cafe.order.placed")

@@ -17,9 +17,13 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -145,6 +149,43 @@ class CloudEventHttpTest {
     }
 
     @Test
+    void onlyKnativeEventingsSenderMayDeliverAndAnyOtherIdentityChangesNothing() {
+        UUID orderId = UUID.randomUUID();
+        Map<String, RequestSpecification> intruders = new LinkedHashMap<>();
+        intruders.put("no token", RestAssured.given());
+        intruders.put("a cafe service", Tokens.as(Tokens.service()));
+        intruders.put("a customer", Tokens.as(Tokens.customer("c-kn")));
+        intruders.put("an operator", Tokens.as(Tokens.admin()));
+        intruders.put(
+                "another service's audience",
+                Tokens.as(Tokens.eventing(Tokens.eventingSender(), "cafe/payment-service/events")));
+        intruders.put(
+                "another service account",
+                Tokens.as(Tokens.eventing("system:serviceaccount:cafe:intruder", Tokens.eventingAudience())));
+        intruders.forEach((who, request) -> {
+            Response answer = request.header("ce-specversion", "1.0")
+                    .header("ce-id", UUID.randomUUID().toString())
+                    .header("ce-type", "cafe.order.placed")
+                    .header("ce-source", "/order-service")
+                    .contentType("application/json")
+                    .body(placedData(orderId))
+                    .when()
+                    .post("/events");
+            assertThat(who, answer.statusCode(), equalTo(who.equals("another service account") ? 403 : 401));
+            assertThat(who, answer.contentType(), equalTo("application/problem+json"));
+        });
+
+        assertThat(Sql.number("barista", "select count(*) from ticket where order_id = ?", orderId), equalTo(0L));
+        cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
+                .body(placedData(orderId))
+                .when()
+                .post("/events")
+                .then()
+                .statusCode(202);
+        assertThat(Sql.number("barista", "select count(*) from ticket where order_id = ?", orderId), equalTo(1L));
+    }
+
+    @Test
     void unreadableEventIsA400ProblemAndChangesNothing() {
         cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
                 .body("{\"orderId\":42")
@@ -183,7 +224,7 @@ class CloudEventHttpTest {
     }
 
     private static RequestSpecification cloudEvent(String id, String type) {
-        return Tokens.as(Tokens.service())
+        return Tokens.as(Tokens.eventing())
                 .header("ce-specversion", "1.0")
                 .header("ce-id", id)
                 .header("ce-type", type)

@@ -34,14 +34,14 @@ class DeadLetterReplayTest {
         UUID orderId = UUID.randomUUID();
         // an order dead-lettered by a fault since fixed, and a record that can never be read
         KafkaEvents.send(
-                Topics.deadLetter(Topics.ORDERS),
+                Topics.deadLetterOf("barista-service"),
                 orderId.toString(),
                 UUID.randomUUID().toString(),
                 "cafe.order.placed",
                 EventCodec.toJson(new OrderPlaced(
                         orderId, "c-dlq", 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now())));
         KafkaEvents.sendUnchecked(
-                Topics.deadLetter(Topics.ORDERS),
+                Topics.deadLetterOf("barista-service"),
                 UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(),
                 "cafe.order.placed",
@@ -53,7 +53,7 @@ class DeadLetterReplayTest {
                         .get("/admin/dead-letters")
                         .then()
                         .statusCode(200)
-                        .body("'cafe-orders-dlq'", greaterThanOrEqualTo(2)));
+                        .body("'cafe-barista-service-dlq'", greaterThanOrEqualTo(2)));
         given().when()
                 .get(Management.url("/q/health/well"))
                 .then()
@@ -75,7 +75,11 @@ class DeadLetterReplayTest {
                 .then()
                 .body("$", hasSize(1))
                 .body("[0].status", equalTo("QUEUED"));
-        Tokens.as(Tokens.admin()).when().get("/admin/dead-letters").then().body("'cafe-orders-dlq'", equalTo(0));
+        Tokens.as(Tokens.admin())
+                .when()
+                .get("/admin/dead-letters")
+                .then()
+                .body("'cafe-barista-service-dlq'", equalTo(0));
         given().when()
                 .get(Management.url("/q/metrics"))
                 .then()

@@ -37,7 +37,7 @@ class OrderEventsConsumerTest {
 
         awaitTicket(next, "QUEUED");
         ConsumerRecord<String, String> dead = KafkaEvents.await(
-                        Topics.deadLetter(Topics.ORDERS), r -> poisonKey.equals(r.key()), Duration.ofSeconds(20))
+                        Topics.deadLetterOf("barista-service"), r -> poisonKey.equals(r.key()), Duration.ofSeconds(20))
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("poison not dead-lettered"));

@@ -25,8 +25,10 @@ import java.util.concurrent.TimeUnit;
  * The images of `make images`, each run as a container alone on the bench's stack (host network, locked down
  * as in the manifests): from no container to its readiness probe passing and to its first answered request of
  * a customer (or the role its API serves), the median of several starts, with the image's AOT cache and
- * without it (JAVA_TOOL_OPTIONS emptied); the image's size; its RSS after a warm-up of requests. Skipped,
- * saying why, where podman or the images are missing.
+ * without it (JAVA_TOOL_OPTIONS emptied); the image's size; its RSS after a warm-up of requests. And the
+ * scale from zero of Knative: the image in the knative profile, from no container to the first event
+ * delivered to /events and applied (202, as a KafkaSource's delivery held by the activator sees it) and to
+ * the first answered request. Skipped, saying why, where podman or the images are missing.
  */
 final class ContainerBench {
 
@@ -38,7 +40,16 @@ final class ContainerBench {
             long firstAnswerMs,
             long readyNoCacheMs,
             long firstAnswerNoCacheMs,
-            long rssWarmMb) {}
+            long rssWarmMb,
+            long knativeFirstEventMs,
+            long knativeFirstAnswerMs) {}
+
+    /** How a container starts: with its AOT cache, without it, or as on Knative (with the cache). */
+    private enum Variant {
+        AOT,
+        NO_CACHE,
+        KNATIVE
+    }
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
@@ -72,11 +83,13 @@ final class ContainerBench {
         for (String service : ServiceProcess.SERVICES) {
             List<long[]> cached = new ArrayList<>();
             List<long[]> plain = new ArrayList<>();
+            List<long[]> knative = new ArrayList<>();
             long rss = 0;
             for (int i = 0; i < starts; i++) {
                 boolean last = i == starts - 1;
-                cached.add(startOnce(service, true, last));
-                plain.add(startOnce(service, false, false));
+                cached.add(startOnce(service, Variant.AOT, last));
+                plain.add(startOnce(service, Variant.NO_CACHE, false));
+                knative.add(startOnce(service, Variant.KNATIVE, false));
                 if (last) {
                     rss = cached.getLast()[2];
                 }
@@ -88,11 +101,14 @@ final class ContainerBench {
                     median(cached, 1),
                     median(plain, 0),
                     median(plain, 1),
-                    rss);
+                    rss,
+                    median(knative, 3),
+                    median(knative, 1));
             figures.put(service, f);
             System.out.printf(
                     "  %-16s %4d MB  from no container: ready %4d ms, first answer %4d ms (without the cache %4d / %4d ms);"
-                            + " RSS after %d requests %d MB%n",
+                            + " RSS after %d requests %d MB; on Knative from zero: first event applied %4d ms,"
+                            + " first answer %4d ms%n",
                     service,
                     f.sizeMb(),
                     f.readyMs(),
@@ -100,13 +116,18 @@ final class ContainerBench {
                     f.readyNoCacheMs(),
                     f.firstAnswerNoCacheMs(),
                     WARM_UP_REQUESTS,
-                    f.rssWarmMb());
+                    f.rssWarmMb(),
+                    f.knativeFirstEventMs(),
+                    f.knativeFirstAnswerMs());
         }
         return Optional.of(figures);
     }
 
-    /** {ready ms, first answer ms, RSS MB after a warm-up (when asked, else 0)} of one container, then removes it. */
-    private long[] startOnce(String service, boolean aotCache, boolean warmUp) throws InterruptedException {
+    /**
+     * {ready ms, first answer ms, RSS MB after a warm-up (when asked, else 0), first event applied ms (on
+     * Knative, else 0)} of one container, then removes it.
+     */
+    private long[] startOnce(String service, Variant variant, boolean warmUp) throws InterruptedException {
         int port = Ports.freePort();
         int management = Ports.freePort();
         String name = "cafe-bench-" + service;
@@ -128,8 +149,11 @@ final class ContainerBench {
         Bench.serviceConfig(stack, Ports.freePort()).forEach((key, value) -> env.put(envName(key), value));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
-        if (!aotCache) {
+        if (variant == Variant.NO_CACHE) {
             env.put("JAVA_TOOL_OPTIONS", "");
+        }
+        if (variant == Variant.KNATIVE) {
+            env.put("QUARKUS_PROFILE", "prod,knative");
         }
         env.forEach((key, value) -> command.addAll(List.of("--env", key + "=" + value)));
         command.add(image(service));
@@ -143,20 +167,25 @@ final class ContainerBench {
                 .timeout(Duration.ofSeconds(1))
                 .build();
         HttpRequest answer = request(service, port);
+        HttpRequest event = variant == Variant.KNATIVE ? ColdEvents.delivery(service, port, issuer) : null;
         long readyMs = -1;
         long answerMs = -1;
+        long eventMs = event == null ? 0 : -1;
         long deadline = started + START_TIMEOUT.toNanos();
         try {
-            while ((readyMs < 0 || answerMs < 0) && System.nanoTime() < deadline) {
+            while ((readyMs < 0 || answerMs < 0 || eventMs < 0) && System.nanoTime() < deadline) {
                 if (readyMs < 0 && status(ready) == 200) {
                     readyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 }
                 if (answerMs < 0 && status(answer) == 200) {
                     answerMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 }
+                if (eventMs < 0 && status(event) == 202) {
+                    eventMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                }
                 Thread.sleep(5);
             }
-            if (readyMs < 0 || answerMs < 0) {
+            if (readyMs < 0 || answerMs < 0 || eventMs < 0) {
                 throw new IllegalStateException(name + " not ready within " + START_TIMEOUT.toSeconds() + " s: "
                         + run(List.of("logs", "--tail", "20", name)).output());
             }
@@ -170,7 +199,7 @@ final class ContainerBench {
                         .trim());
                 rss = ProcessStats.rssMegabytes(pid);
             }
-            return new long[] {readyMs, answerMs, rss};
+            return new long[] {readyMs, answerMs, rss, eventMs};
         } finally {
             run(List.of("rm", "-f", "-t", "0", name));
         }

@@ -357,8 +357,9 @@ public final class Drills {
 
     /** Records in the dead-letter topics, all of them. */
     private static long deadLetters() {
-        return java.util.stream.Stream.of("cafe-orders", "cafe-payments", "cafe-barista")
-                .mapToLong(topic -> KafkaEvents.readAll(topic + "-dlq").size())
+        return ServiceProcess.SERVICES.stream()
+                .mapToLong(service -> KafkaEvents.readAll(cafe.events.Topics.deadLetterOf(service))
+                        .size())
                 .sum();
     }
 

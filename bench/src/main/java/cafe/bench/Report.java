@@ -261,6 +261,16 @@ record Report(
                 f.firstAnswerMs(),
                 f.firstAnswerNoCacheMs(),
                 f.rssWarmMb())));
+        md.append(String.format(
+                "%n### Scale from zero on Knative%n%n"
+                        + "The same image in the knative profile (no Kafka consumer), from `podman run` with no container to the first "
+                        + "event delivered to `/events` as its KafkaSource sends it and applied (202; the delivery retried every 5 ms "
+                        + "meanwhile, as the activator holds it), and to the first answered request: the median of %d starts. "
+                        + "Knative's activator, autoscaler and the pod's scheduling come on top (docs/performance.md).%n%n"
+                        + "| service | first event applied, ms | first answer, ms |%n|---|---|---|%n",
+                startup.startsAlone()));
+        containers.forEach((name, f) -> md.append(
+                String.format("| %s | %d | %d |%n", name, f.knativeFirstEventMs(), f.knativeFirstAnswerMs())));
         return md.toString();
     }
 

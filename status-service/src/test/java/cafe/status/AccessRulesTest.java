@@ -79,7 +79,7 @@ class AccessRulesTest {
     }
 
     private static void post(CafeEvent event) {
-        Tokens.as(Tokens.service())
+        Tokens.as(Tokens.eventing())
                 .header("ce-specversion", "1.0")
                 .header("ce-id", UUID.randomUUID().toString())
                 .header("ce-type", event.type().ceType())

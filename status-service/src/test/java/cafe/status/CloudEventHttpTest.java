@@ -62,7 +62,7 @@ class CloudEventHttpTest {
     }
 
     private static void post(String id, CafeEvent event, int status) {
-        Tokens.as(Tokens.service())
+        Tokens.as(Tokens.eventing())
                 .header("ce-specversion", "1.0")
                 .header("ce-id", id)
                 .header("ce-type", event.type().ceType())

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 class PoisonInABatchTest {
 
-    private static final String DEAD_LETTERS = Topics.deadLetter(Topics.ORDERS);
+    private static final String DEAD_LETTERS = Topics.deadLetterOf("status-service");
 
     @Test
     void aRecordTheDatabaseRefusesIsDeadLetteredAloneAndTheGoodRecordsOfItsBatchAreApplied() {

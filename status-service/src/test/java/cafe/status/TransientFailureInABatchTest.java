@@ -74,7 +74,7 @@ class TransientFailureInABatchTest {
         });
         List<String> keys = List.of(held.toString(), other.toString());
         assertThat(
-                KafkaEvents.readAll(Topics.deadLetter(Topics.ORDERS)).stream()
+                KafkaEvents.readAll(Topics.deadLetterOf("status-service")).stream()
                         .map(ConsumerRecord::key)
                         .filter(keys::contains)
                         .toList(),

@@ -2,6 +2,8 @@ package cafe.system;
 
 import static org.awaitility.Awaitility.await;
 
+import cafe.stack.EventingManifest;
+import cafe.stack.KafkaSourceStandIn;
 import cafe.stack.LocalEdge;
 import cafe.stack.LocalStack;
 import cafe.stack.Ports;
@@ -13,13 +15,16 @@ import java.util.Map;
 
 /**
  * The four packaged services (JVM mode) running on the local stack, each on a free port; started
- * once per test JVM and shared by the system tests. With {@code cafe.system=containers} (the
- * system-tests' `containers` profile) it is instead the café `make up` runs in containers, on the ports
- * of deploy/local, which the tests only call.
+ * once per test JVM and shared by the system tests. With {@code cafe.system=knative} (the failsafe run
+ * `knative` of make test) they run as `make run-knative` runs them: in the knative profile, with no Kafka
+ * consumer, their events delivered to /events by the stand-in for KafkaSource. With {@code
+ * cafe.system=containers} (the system-tests' `containers` profile) it is instead the café `make up` runs
+ * in containers, on the ports of deploy/local, which the tests only call.
  */
 final class RunningSystem {
 
     static final boolean IN_CONTAINERS = "containers".equals(System.getProperty("cafe.system"));
+    static final boolean KNATIVE = "knative".equals(System.getProperty("cafe.system"));
     /** Where deploy/local puts each service in containers (its management interface on the port + 1000). */
     private static final Map<String, Integer> CONTAINER_PORTS =
             Map.of("order-service", 8081, "payment-service", 8082, "barista-service", 8083, "status-service", 8084);
@@ -32,6 +37,7 @@ final class RunningSystem {
     private final StackSettings stack;
     private final TraceCollector traces = TraceCollector.start();
     private LocalEdge edge;
+    private KafkaSourceStandIn eventing;
     private String edgeUrl;
 
     private RunningSystem(StackSettings stack) {
@@ -48,6 +54,9 @@ final class RunningSystem {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (shared.edge != null) {
                     shared.edge.close();
+                }
+                if (shared.eventing != null) {
+                    shared.eventing.close();
                 }
                 ServiceProcess.closeAll(shared.services.values());
                 shared.traces.close();
@@ -67,8 +76,18 @@ final class RunningSystem {
         system.config.put("quarkus.otel.exporter.otlp.traces.endpoint", system.traces.endpoint());
         system.config.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
         system.config.put("quarkus.otel.bsp.schedule.delay", "100ms");
+        if (KNATIVE) {
+            system.config.put("quarkus.profile", "prod,knative");
+        }
         ServiceProcess.SERVICES.forEach(system::startService);
         system.awaitReady();
+        if (KNATIVE) {
+            system.eventing = KafkaSourceStandIn.start(
+                    EventingManifest.sources(EventingManifest.path()),
+                    system.stack.kafkaBootstrap(),
+                    system.ports,
+                    system.stack.issuer());
+        }
         return system;
     }
 
@@ -86,6 +105,15 @@ final class RunningSystem {
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> services.values().stream().allMatch(ServiceProcess::ready));
+    }
+
+    /** The stand-in for KafkaSource, in Knative mode. */
+    KafkaSourceStandIn eventing() {
+        return eventing;
+    }
+
+    StackSettings stack() {
+        return stack;
     }
 
     TraceCollector traces() {

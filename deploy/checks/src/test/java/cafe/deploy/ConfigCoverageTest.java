@@ -124,7 +124,7 @@ class ConfigCoverageTest {
     }
 
     /** A service's settings: the shared ones of platform/security and platform/messaging, then its own, which win. */
-    private static Properties properties(String service) throws IOException {
+    static Properties properties(String service) throws IOException {
         Properties properties = new Properties();
         for (String file : List.of(
                 "platform/security/src/main/resources/META-INF/microprofile-config.properties",

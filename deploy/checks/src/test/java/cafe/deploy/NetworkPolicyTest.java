@@ -109,9 +109,16 @@ class NetworkPolicyTest {
     private static void assertKnativeSystem(String target, Admission admission) {
         assertEquals("knative", target, admission + ": port " + admission.port() + " is Knative's");
         assertTrue(KNATIVE_PORTS.contains(admission.port()), admission + ": no port of queue-proxy");
-        assertTrue(admission.peer().getPodSelector() == null, admission.toString());
-        assertTrue(
-                KNATIVE_SYSTEM.contains(assertNamesOneNamespace(admission)), admission + ": not a Knative namespace");
+        String namespace = assertNamesOneNamespace(admission);
+        assertTrue(KNATIVE_SYSTEM.contains(namespace), admission + ": not a Knative namespace");
+        if (namespace.equals("knative-eventing")) {
+            LabelSelector pods = admission.peer().getPodSelector();
+            assertNotNull(pods, admission + ": every pod of Eventing");
+            assertEquals(
+                    Map.of("app", "kafka-source-dispatcher"), pods.getMatchLabels(), "of Eventing only its dispatcher");
+        } else {
+            assertTrue(admission.peer().getPodSelector() == null, admission.toString());
+        }
     }
 
     private static String assertNamesOneNamespace(Admission admission) {

@@ -91,7 +91,8 @@ final class KafkaServer implements AutoCloseable {
 
     static List<String> topicsWithDeadLetters() {
         List<String> all = new ArrayList<>(TOPICS);
-        TOPICS.forEach(topic -> all.add(topic + "-dlq"));
+        // each service's dead-letter topic (cafe.dead-letters.topic)
+        ServiceProcess.SERVICES.forEach(service -> all.add("cafe-" + service + "-dlq"));
         return all;
     }
 

@@ -126,6 +126,23 @@ public final class LocalIssuer {
         return claims;
     }
 
+    /**
+     * A token shaped like the one Knative Eventing's sender identity (authentication-oidc) sends with an
+     * event: a service-account token of the cluster's issuer (here this one), for the sink's audience, its
+     * subject the source's own service account, and no roles.
+     */
+    public String eventingToken(String serviceAccount, String audience) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(url);
+        claims.setAudience(audience);
+        claims.setSubject(serviceAccount);
+        claims.setIssuedAtToNow();
+        claims.setNotBeforeMinutesInThePast(0);
+        claims.setExpirationTimeMinutesInTheFuture(60);
+        claims.setGeneratedJwtId();
+        return sign(claims);
+    }
+
     public String token(String subject, String role) {
         return sign(claims(subject, List.of(role), 60));
     }

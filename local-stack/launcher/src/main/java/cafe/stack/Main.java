@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line of the local stack: {@code stack} runs PostgreSQL and Kafka, {@code run} runs them and
- * the four services; both stop everything they started on Ctrl-C. {@code kafka}, {@code issuer} and
+ * the four services, {@code run-knative} the same with the services in the knative profile (no Kafka
+ * consumers) and the stand-in for KafkaSource delivering their events over HTTP; each stops everything
+ * it started on Ctrl-C. {@code kafka}, {@code issuer} and
  * {@code edge} serve one part alone, in the foreground: the stack's containers of {@code make up}.
  */
 public final class Main {
@@ -32,8 +34,9 @@ public final class Main {
         String command = args.length == 0 ? "run" : args[0];
         try {
             switch (command) {
-                case "stack" -> runStack(false);
-                case "run" -> runStack(true);
+                case "stack" -> runStack(false, false);
+                case "run" -> runStack(true, false);
+                case "run-knative" -> runStack(true, true);
                 case "token" -> printToken(args);
                 case "kafka" -> serveAlone(KafkaServer.start(StackSettings.fromEnvironment(), false)::close);
                 case "issuer" -> serveAlone(startIssuer(StackSettings.fromEnvironment())::close);
@@ -41,7 +44,8 @@ public final class Main {
                     serveAlone(LocalEdge.start(EDGE_PORT, LocalEdge.routes(LocalEdge.gatewayManifest()), PORTS)::close);
                 case "welcome" -> printWelcome(StackSettings.fromEnvironment(), true, args.length > 1 ? args[1] : "");
                 default -> {
-                    System.err.println("usage: Main [stack|run|token SUBJECT [ROLE]|kafka|issuer|edge|welcome]");
+                    System.err.println(
+                            "usage: Main [stack|run|run-knative|token SUBJECT [ROLE]|kafka|issuer|edge|welcome]");
                     System.exit(2);
                 }
             }
@@ -86,7 +90,7 @@ public final class Main {
         stopped.await();
     }
 
-    private static void runStack(boolean withServices) throws InterruptedException {
+    private static void runStack(boolean withServices, boolean knative) throws InterruptedException {
         StackSettings settings = StackSettings.fromEnvironment();
         if (withServices) {
             PORTS.forEach((name, port) -> Ports.requireFree(port, name));
@@ -96,13 +100,13 @@ public final class Main {
                 + settings.kafkaBootstrap() + ") ...");
         LocalStack stack = LocalStack.startOrReuse(settings);
         List<ServiceProcess> services = new ArrayList<>();
-        List<LocalEdge> edge = new ArrayList<>();
+        List<AutoCloseable> front = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             System.out.println("\nStopping ...");
-                            edge.forEach(LocalEdge::close);
+                            front.reversed().forEach(Main::closeQuietly);
                             ServiceProcess.closeAll(services);
                             stack.close();
                             System.out.println("Stopped.");
@@ -113,15 +117,40 @@ public final class Main {
             for (String name : ServiceProcess.SERVICES) {
                 Map<String, String> config = new HashMap<>(settings.serviceConfig());
                 config.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(PORTS.get(name) + MANAGEMENT_OFFSET));
+                if (knative) {
+                    // as on Knative (quarkus.knative.env.vars): events over HTTP, no Kafka consumer
+                    config.put("quarkus.profile", "prod,knative");
+                }
                 services.add(ServiceProcess.start(
                         name, PORTS.get(name), config, settings.dir().resolve("logs")));
             }
             awaitReady(services);
-            edge.add(LocalEdge.start(EDGE_PORT, LocalEdge.routes(LocalEdge.gatewayManifest()), PORTS));
+            if (knative) {
+                front.add(KafkaSourceStandIn.start(
+                        EventingManifest.sources(EventingManifest.path()),
+                        settings.kafkaBootstrap(),
+                        PORTS,
+                        settings.issuer()));
+            }
+            front.add(LocalEdge.start(EDGE_PORT, LocalEdge.routes(LocalEdge.gatewayManifest()), PORTS));
         }
         printWelcome(settings, !services.isEmpty(), "");
+        if (knative) {
+            System.out.println(
+                    "\nEvents      over HTTP: each service's /events, from the stand-in for KafkaSource that runs "
+                            + EventingManifest.path()
+                            + " (its retries, its dead-letter topics, Eventing-shaped tokens)");
+        }
         System.out.println("\nReady. Ctrl-C stops everything.");
         stopped.await();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("Could not stop " + closeable + ": " + e.getMessage());
+        }
     }
 
     private static void awaitReady(List<ServiceProcess> services) throws InterruptedException {

@@ -2,7 +2,10 @@ package cafe.events;
 
 import java.util.List;
 
-/** The Kafka topics of the order lifecycle; each has a dead-letter topic named {@code <topic>-dlq}. */
+/**
+ * The Kafka topics of the order lifecycle, and the dead-letter topic of each service that consumes them
+ * ({@code cafe.dead-letters.topic}).
+ */
 public final class Topics {
 
     public static final String ORDERS = "cafe-orders";
@@ -12,7 +15,7 @@ public final class Topics {
 
     private Topics() {}
 
-    public static String deadLetter(String topic) {
-        return topic + "-dlq";
+    public static String deadLetterOf(String service) {
+        return "cafe-" + service + "-dlq";
     }
 }

@@ -12,8 +12,13 @@ public final class Roles {
     public static final String BARISTA = "barista";
     /** Operates the system: view rebuild, dead-letter replay, listings across customers. */
     public static final String ADMIN = "admin";
-    /** Another part of the system: order-service calling payment, the eventing source calling /events. */
+    /** Another part of the system: order-service calling payment. */
     public static final String SERVICE = "service";
+    /**
+     * Knative Eventing delivering events to {@code /events}: never in a token of the cafe issuer, only
+     * given to a token of the eventing issuer from a configured sender (cafe.messaging.inbox.EventingIdentity).
+     */
+    public static final String EVENTING = "eventing";
 
     private Roles() {}
 }

@@ -24,12 +24,16 @@ import java.util.function.Function;
  * Who may call what, for every operation a service documents: a service's test declares each route's
  * roles and how to call it, and {@link #check()} fails for a documented operation without a rule (a new
  * route cannot be forgotten), then asks each one with no token, bad tokens, every other role, another
- * customer (for what belongs to a customer) and the right identity: 401, 401, 403, 404, 2xx.
+ * customer (for what belongs to a customer) and the right identity: 401, 401, 403, 404, 2xx. Knative
+ * Eventing's identity is of another issuer: its token is a 401 on every other route, and every cafe
+ * token a 401 on its route, where a token of another sender is a 403 and one for another service a 401.
  */
 public final class RouteMatrix {
 
-    /** Every role a token can carry. */
-    public static final List<String> ROLES = List.of("customer", "barista", "admin", "service");
+    private static final String EVENTING = "eventing";
+
+    /** Every role a token can carry, and Knative Eventing's identity. */
+    public static final List<String> ROLES = List.of("customer", "barista", "admin", "service", EVENTING);
 
     /** The customer who owns the fixtures a test makes; {@link #OTHER_CUSTOMER} owns nothing. */
     public static final String OWNER = "c-owner";
@@ -39,15 +43,15 @@ public final class RouteMatrix {
     private final Map<String, Route> routes = new LinkedHashMap<>();
 
     /**
-     * The matrix with the routes platform/messaging gives every service: events over HTTP for a service
-     * identity (here a refund of an unknown order, which each service applies or ignores), the
+     * The matrix with the routes platform/messaging gives every service: events over HTTP for Knative
+     * Eventing (here a refund of an unknown order, which each service applies or ignores), the
      * dead-letter operations for operators.
      */
     public static RouteMatrix withPlatformRoutes() {
         return new RouteMatrix()
                 .roles(
                         "POST /events",
-                        List.of("service"),
+                        List.of(EVENTING),
                         request -> request.header("ce-id", UUID.randomUUID())
                                 .header("ce-type", "cafe.payment.refunded")
                                 .header("ce-specversion", "1.0")
@@ -125,10 +129,28 @@ public final class RouteMatrix {
                 for (String[] bad : Tokens.bad()) {
                     expect(failures, operation, bad[0] + " token", Tokens.as(bad[1]), 401);
                 }
+                boolean eventing = roles.contains(EVENTING);
                 for (String role : ROLES) {
                     if (!roles.contains(role)) {
-                        expect(failures, operation, "role " + role, Tokens.as(token(role)), 403);
+                        boolean otherIssuer = eventing || role.equals(EVENTING);
+                        expect(failures, operation, "role " + role, Tokens.as(token(role)), otherIssuer ? 401 : 403);
                     }
+                }
+                if (eventing) {
+                    String audience = Tokens.eventingAudience();
+                    String sender = Tokens.eventingSender();
+                    expect(
+                            failures,
+                            operation,
+                            "another sender",
+                            Tokens.as(Tokens.eventing("system:serviceaccount:cafe:intruder", audience)),
+                            403);
+                    expect(
+                            failures,
+                            operation,
+                            "another service's audience",
+                            Tokens.as(Tokens.eventing(sender, "cafe/another-service/events")),
+                            401);
                 }
                 if (owned) {
                     expect(failures, operation, "another customer", Tokens.asCustomer(OTHER_CUSTOMER), 404);
@@ -164,6 +186,7 @@ public final class RouteMatrix {
                 case "barista" -> Tokens.barista();
                 case "admin" -> Tokens.admin();
                 case "service" -> Tokens.service();
+                case EVENTING -> Tokens.eventing();
                 default -> throw new IllegalArgumentException(role);
             };
         }

@@ -6,6 +6,7 @@ import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.security.PrivateKey;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -34,9 +35,34 @@ public final class Tokens {
         return issuer().token("ops", "admin");
     }
 
-    /** What order-service gets by client credentials, and the eventing source presents. */
+    /** What order-service gets by client credentials. */
     public static String service() {
         return issuer().token("order-service", "service");
+    }
+
+    /**
+     * What Knative Eventing sends to this service's {@code /events}: a token for its audience, from the
+     * service account of its first configured sender (the service under test's configuration).
+     */
+    public static String eventing() {
+        return eventing(eventingSender(), eventingAudience());
+    }
+
+    /** The first sender the service under test accepts events from (its KafkaSource's service account). */
+    public static String eventingSender() {
+        return ConfigProvider.getConfig()
+                .getValues("cafe.events.auth.senders", String.class)
+                .getFirst();
+    }
+
+    /** The audience the service under test expects in an eventing token. */
+    public static String eventingAudience() {
+        return ConfigProvider.getConfig().getValue("cafe.events.auth.audience", String.class);
+    }
+
+    /** An eventing token of any service account for any audience: the ones {@code /events} must refuse. */
+    public static String eventing(String serviceAccount, String audience) {
+        return issuer().eventingToken(serviceAccount, audience);
     }
 
     /** A request as {@code token}'s holder. */

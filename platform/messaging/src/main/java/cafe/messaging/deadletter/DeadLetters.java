@@ -33,16 +33,15 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The dead-letter topics of this service's channels: how many of their records it has not replayed yet
- * (gauge {@code cafe_dead_letters_pending}, and a wellness check), and the replay, which re-delivers them
- * through the service's own idempotent handlers. Progress is the committed offset of the consumer group
- * {@code <service>-dead-letter-replay}, so each record is replayed once; a topic is shared by the
- * services that read its source topic, and the inbox makes a record another service dead-lettered a
- * no-op here.
+ * This service's dead-letter topic ({@code cafe.dead-letters.topic}), where its Kafka channels put what
+ * they could not apply and, on Knative, its KafkaSources' dead-letter sink what its {@code /events}
+ * refused: how many records it has not replayed yet (gauge {@code cafe_dead_letters_pending}, and a
+ * wellness check), and the replay, which re-delivers them through the service's own idempotent handlers.
+ * Progress is the committed offset of the consumer group {@code <service>-dead-letter-replay}, so each
+ * record is replayed once.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -59,12 +58,12 @@ public class DeadLetters {
     private Admin admin;
 
     DeadLetters(
-            Config config,
+            @ConfigProperty(name = "cafe.dead-letters.topic") String topic,
             @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             Instance<EventHandler> handlers,
             MeterRegistry registry) {
-        this.topics = DeadLetterTopics.of(config);
+        this.topics = List.of(topic);
         this.group = application + "-dead-letter-replay";
         this.bootstrapServers = bootstrapServers;
         this.handlers = handlers;
@@ -75,10 +74,6 @@ public class DeadLetters {
 
     /** What a replay did: records read, re-applied, and still unreadable (left behind, counted once). */
     public record Replay(long replayed, long applied, long unreadable, Map<String, Long> byTopic) {}
-
-    public List<String> topics() {
-        return topics;
-    }
 
     /** Records not replayed yet, per dead-letter topic, as of the last check. */
     public Map<String, Long> pending() {
@@ -130,9 +125,6 @@ public class DeadLetters {
     /** Counts what is left to replay: the end of each dead-letter topic less the replay group's position. */
     @Scheduled(every = "${cafe.dead-letters.check-every:30s}", delayed = "5s")
     void refresh() {
-        if (topics.isEmpty()) {
-            return;
-        }
         try {
             Admin kafka = admin();
             Map<TopicPartition, OffsetAndMetadata> replayed = kafka.listConsumerGroupOffsets(group)

@@ -3,6 +3,7 @@ package cafe.messaging.inbox;
 import cafe.events.UnknownEventException;
 import cafe.problem.ProblemException;
 import cafe.security.Roles;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,12 +23,14 @@ import org.jboss.resteasy.reactive.RestHeader;
  * The HTTP entry for events: a binary-mode CloudEvent ({@code ce-*} headers, JSON body), as a
  * Knative KafkaSource delivers it to a service scaled from zero. It feeds the same handlers as the
  * Kafka channels, so idempotency and effects are the same. 2xx means done; an unreadable event is a
- * 400 problem, a failure a 5xx that the source retries. Only a service identity may send events, and
- * only where {@code cafe.events.http.enabled} (the knative profile): elsewhere the path does not exist.
+ * 400 problem, a failure a 5xx that the source retries. Only Knative Eventing may send events (its
+ * sender identity, {@link EventingIdentity}), and only where {@code cafe.events.http.enabled} (the
+ * knative profile): elsewhere the path does not exist.
  */
 @Path(CloudEventResource.PATH)
 @Tag(name = "Events", description = "Internal: the events this service consumes, as Knative Eventing delivers them")
-@RolesAllowed(Roles.SERVICE)
+@HttpAuthenticationMechanism(EventingAuthentication.SCHEME)
+@RolesAllowed(Roles.EVENTING)
 public class CloudEventResource {
 
     static final String PATH = "/events";
