@@ -23,11 +23,20 @@ class EventingTest {
             EventingManifest.sources(Manifests.DEPLOY.resolve("knative/eventing.yaml"));
 
     @Test
-    void everyConsumingServiceHasExactlyOneSource() {
+    void everyConsumingServiceHasExactlyOneSource() throws IOException {
+        List<String> consuming = new java.util.ArrayList<>();
+        for (String service : Manifests.SERVICES) {
+            if (ConfigCoverageTest.properties(service).stringPropertyNames().stream()
+                    .anyMatch(key -> key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic"))) {
+                consuming.add(service);
+            }
+        }
         assertEquals(
-                Set.copyOf(Manifests.SERVICES),
-                SOURCES.stream().map(EventingManifest.Source::service).collect(java.util.stream.Collectors.toSet()));
-        assertEquals(Manifests.SERVICES.size(), SOURCES.size());
+                consuming,
+                SOURCES.stream()
+                        .map(EventingManifest.Source::service)
+                        .sorted(java.util.Comparator.comparing(Manifests.SERVICES::indexOf))
+                        .toList());
     }
 
     @Test
