@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class TransientFailureInABatchTest {
 
     /** The service's transactions waiting for an order's lock (the test holds it). */
-    private static final String WAITING_FOR_THE_ORDER =
+    static final String WAITING_FOR_THE_ORDER =
             "select pid from pg_stat_activity where datname = 'status' and wait_event_type = 'Lock'"
                     + " and query like 'select pg_advisory_xact_lock(lock_key)%' limit 1";
 

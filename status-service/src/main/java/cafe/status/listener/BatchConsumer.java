@@ -26,12 +26,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * {@link EventConsumer} gives a single record:
  *
  * <ul>
- *   <li>a record that is no readable event is dead-lettered alone, through EventConsumer;
  *   <li>the readable ones are applied together, in one transaction;
  *   <li>should that fail, for whatever reason, they are applied again one at a time through EventConsumer,
  *       which retries a failure that passes (the database restarting) until the event is applied, and
  *       dead-letters only an event that can never be (data the database refuses), so one poison record
- *       neither dead-letters nor holds back the good ones of its batch.
+ *       neither dead-letters nor holds back the good ones of its batch;
+ *   <li>then a record that is no readable event is dead-lettered alone, through EventConsumer: only once
+ *       the others are applied, since its dead letter acknowledges it and so may commit its offset.
  * </ul>
  *
  * The batch itself is never nacked: SmallRye's dead-letter strategy would send every record of it to the
@@ -64,15 +65,19 @@ class BatchConsumer {
             }
         }
         Metrics.summary("cafe.status.batch.events", "channel", channel).record(events.size());
-        return oneAtATime(unreadable)
-                .chain(() -> together(channel, readable, events).onFailure().recoverWithUni(failure -> {
+        // the unreadable ones last: a dead letter acknowledges its record, and should that be the latest of
+        // its partition, the committed offset would pass readable records not applied yet
+        return together(channel, readable, events)
+                .onFailure()
+                .recoverWithUni(failure -> {
                     Log.warnf(
                             "A batch of %d events from %s was not applied as one (%s): applying them one at a time",
                             events.size(), channel, failure.toString());
                     Metrics.counter("cafe.status.batch.split", "channel", channel)
                             .increment();
                     return oneAtATime(readable);
-                }))
+                })
+                .chain(() -> oneAtATime(unreadable))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
