@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,10 +21,12 @@ import java.util.UUID;
  */
 final class ColdEvents {
 
+    private static final List<EventingManifest.Source> SOURCES = EventingManifest.sources(EventingManifest.path());
+
     private ColdEvents() {}
 
     static HttpRequest delivery(String service, int port, LocalIssuer issuer) {
-        EventingManifest.Source source = EventingManifest.sources(EventingManifest.path()).stream()
+        EventingManifest.Source source = SOURCES.stream()
                 .filter(s -> s.service().equals(service))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no KafkaSource delivers to " + service));

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,14 +45,7 @@ class TransientFailureInABatchTest {
     void aBatchCutOffFromTheDatabaseIsRetriedUntilAppliedAndNeverDeadLettered() throws Exception {
         UUID held = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        try (Connection test = DriverManager.getConnection(
-                LocalStack.shared().settings().jdbcUrl("status"), StackSettings.DB_USER, StackSettings.DB_PASSWORD)) {
-            test.setAutoCommit(false);
-            try (PreparedStatement lock =
-                    test.prepareStatement("select pg_advisory_xact_lock(hashtextextended(cast(? as text), 0))")) {
-                lock.setString(1, held.toString());
-                lock.execute();
-            }
+        try (Connection test = holdingTheLockOf(held)) {
             StatusEvents.sendAsOneBatch(Topics.ORDERS, List.of(Raw.of(placed(held)), Raw.of(placed(other))));
 
             cutOffTheTransactionWaitingForTheOrder(); // the batch's
@@ -79,6 +73,22 @@ class TransientFailureInABatchTest {
                         .filter(keys::contains)
                         .toList(),
                 empty());
+    }
+
+    /**
+     * A connection whose open transaction holds the order's lock, as the view's transactions take it: they
+     * wait for it until the connection rolls back or closes.
+     */
+    static Connection holdingTheLockOf(UUID orderId) throws SQLException {
+        Connection connection = DriverManager.getConnection(
+                LocalStack.shared().settings().jdbcUrl("status"), StackSettings.DB_USER, StackSettings.DB_PASSWORD);
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock =
+                connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(cast(? as text), 0))")) {
+            lock.setString(1, orderId.toString());
+            lock.execute();
+        }
+        return connection;
     }
 
     private static void cutOffTheTransactionWaitingForTheOrder() {

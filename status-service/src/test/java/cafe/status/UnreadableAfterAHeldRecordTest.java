@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import cafe.events.OrderPlaced;
 import cafe.events.Topics;
 import cafe.stack.LocalStack;
-import cafe.stack.StackSettings;
 import cafe.status.StatusEvents.Raw;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
@@ -16,8 +15,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,14 +43,7 @@ class UnreadableAfterAHeldRecordTest {
         String placedId = UUID.randomUUID().toString();
         String unreadableId = UUID.randomUUID().toString();
         long placedOffset;
-        try (Connection test = DriverManager.getConnection(
-                LocalStack.shared().settings().jdbcUrl("status"), StackSettings.DB_USER, StackSettings.DB_PASSWORD)) {
-            test.setAutoCommit(false);
-            try (PreparedStatement lock =
-                    test.prepareStatement("select pg_advisory_xact_lock(hashtextextended(cast(? as text), 0))")) {
-                lock.setString(1, held.toString());
-                lock.execute();
-            }
+        try (Connection test = TransientFailureInABatchTest.holdingTheLockOf(held)) {
             // the unreadable record is the last of its partition in the poll: the one the commit follows
             StatusEvents.sendAsOneBatch(
                     Topics.ORDERS,

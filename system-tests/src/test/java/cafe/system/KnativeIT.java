@@ -11,9 +11,9 @@ import cafe.events.Topics;
 import cafe.stack.EventingManifest;
 import cafe.stack.ServiceProcess;
 import cafe.testing.KafkaEvents;
+import cafe.testing.RouteMatrix;
 import cafe.testing.Tokens;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
@@ -139,14 +139,14 @@ class KnativeIT {
                                     source.serviceAccount(),
                                     other(sources, source).audience())));
             intruders.forEach((who, request) -> {
-                Response answer = refund(request, events);
+                Response answer = RouteMatrix.refundOfAnUnknownOrder(request, events);
                 int expected = who.equals("another service's source") ? 403 : 401;
                 assertThat(source.service() + " /events with " + who, answer.statusCode(), equalTo(expected));
                 assertThat(answer.contentType(), equalTo("application/problem+json"));
             });
             assertThat(
                     source.service() + " /events from its own source",
-                    refund(
+                    RouteMatrix.refundOfAnUnknownOrder(
                                     RestAssured.given()
                                             .auth()
                                             .oauth2(Tokens.eventing(source.serviceAccount(), source.audience())),
@@ -159,27 +159,6 @@ class KnativeIT {
     private static EventingManifest.Source other(
             List<EventingManifest.Source> sources, EventingManifest.Source source) {
         return sources.stream().filter(s -> !s.equals(source)).findFirst().orElseThrow();
-    }
-
-    /** A refund of an order nobody placed: each service applies or ignores it, changing nothing that matters. */
-    private static Response refund(RequestSpecification request, String events) {
-        return request.header("ce-specversion", "1.0")
-                .header("ce-id", UUID.randomUUID().toString())
-                .header("ce-type", "cafe.payment.refunded")
-                .header("ce-source", "/payment-service")
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "orderId",
-                        UUID.randomUUID(),
-                        "paymentId",
-                        UUID.randomUUID(),
-                        "amount",
-                        100,
-                        "currency",
-                        "EUR",
-                        "refundedAt",
-                        "2026-12-01T08:00:00Z"))
-                .post(events);
     }
 
     /** What GET /admin/dead-letters says is left to replay in the service's one dead-letter topic. */

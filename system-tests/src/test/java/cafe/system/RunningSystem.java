@@ -2,7 +2,6 @@ package cafe.system;
 
 import static org.awaitility.Awaitility.await;
 
-import cafe.stack.EventingManifest;
 import cafe.stack.KafkaSourceStandIn;
 import cafe.stack.LocalEdge;
 import cafe.stack.LocalStack;
@@ -82,11 +81,8 @@ final class RunningSystem {
         ServiceProcess.SERVICES.forEach(system::startService);
         system.awaitReady();
         if (KNATIVE) {
-            system.eventing = KafkaSourceStandIn.start(
-                    EventingManifest.sources(EventingManifest.path()),
-                    system.stack.kafkaBootstrap(),
-                    system.ports,
-                    system.stack.issuer());
+            system.eventing =
+                    KafkaSourceStandIn.start(system.stack.kafkaBootstrap(), system.ports, system.stack.issuer());
         }
         return system;
     }

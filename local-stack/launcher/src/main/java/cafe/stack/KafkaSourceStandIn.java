@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -67,6 +69,11 @@ public final class KafkaSourceStandIn implements AutoCloseable {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         deadLetters = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    /** The sources of deploy/knative/eventing.yaml ({@link EventingManifest#path()}), started. */
+    public static KafkaSourceStandIn start(String bootstrap, Map<String, Integer> ports, LocalIssuer issuer) {
+        return start(EventingManifest.sources(EventingManifest.path()), bootstrap, ports, issuer);
     }
 
     /** Starts one dispatcher per source; {@code ports} says where each sink service listens. */
@@ -162,7 +169,7 @@ public final class KafkaSourceStandIn implements AutoCloseable {
             if (done.isEmpty()) {
                 return;
             }
-            Map<TopicPartition, OffsetAndMetadata> offsets = new java.util.HashMap<>();
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             for (TopicPartition partition : List.copyOf(done.keySet())) {
                 offsets.put(partition, new OffsetAndMetadata(done.remove(partition)));
             }
@@ -251,8 +258,7 @@ public final class KafkaSourceStandIn implements AutoCloseable {
                             Integer.toString(outcome.status()).getBytes(StandardCharsets.UTF_8))
                     .add(
                             "ce_knativeerrordata",
-                            Base64.getEncoder()
-                                    .encode(java.util.Arrays.copyOf(data, Math.min(data.length, ERROR_DATA_LIMIT))));
+                            Base64.getEncoder().encode(Arrays.copyOf(data, Math.min(data.length, ERROR_DATA_LIMIT))));
             try {
                 deadLetters.send(letter).get();
                 deadLettered.incrementAndGet();

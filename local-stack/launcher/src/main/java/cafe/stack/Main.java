@@ -126,11 +126,7 @@ public final class Main {
             }
             awaitReady(services);
             if (knative) {
-                front.add(KafkaSourceStandIn.start(
-                        EventingManifest.sources(EventingManifest.path()),
-                        settings.kafkaBootstrap(),
-                        PORTS,
-                        settings.issuer()));
+                front.add(KafkaSourceStandIn.start(settings.kafkaBootstrap(), PORTS, settings.issuer()));
             }
             front.add(LocalEdge.start(EDGE_PORT, LocalEdge.routes(LocalEdge.gatewayManifest()), PORTS));
         }

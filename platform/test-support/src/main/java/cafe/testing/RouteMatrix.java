@@ -49,30 +49,36 @@ public final class RouteMatrix {
      */
     public static RouteMatrix withPlatformRoutes() {
         return new RouteMatrix()
-                .roles(
-                        "POST /events",
-                        List.of(EVENTING),
-                        request -> request.header("ce-id", UUID.randomUUID())
-                                .header("ce-type", "cafe.payment.refunded")
-                                .header("ce-specversion", "1.0")
-                                .contentType("application/json")
-                                .body(Map.of(
-                                        "orderId",
-                                        UUID.randomUUID(),
-                                        "paymentId",
-                                        UUID.randomUUID(),
-                                        "amount",
-                                        100,
-                                        "currency",
-                                        "EUR",
-                                        "refundedAt",
-                                        "2026-11-26T08:00:00Z"))
-                                .post("/events"))
+                .roles("POST /events", List.of(EVENTING), request -> refundOfAnUnknownOrder(request, "/events"))
                 .roles("GET /admin/dead-letters", List.of("admin"), request -> request.get("/admin/dead-letters"))
                 .roles(
                         "POST /admin/dead-letters/replay",
                         List.of("admin"),
                         request -> request.post("/admin/dead-letters/replay"));
+    }
+
+    /**
+     * A binary-mode CloudEvent of a refund of an order nobody placed, posted to {@code events}: each
+     * service applies or ignores it, changing nothing that matters.
+     */
+    public static Response refundOfAnUnknownOrder(RequestSpecification request, String events) {
+        return request.header("ce-id", UUID.randomUUID())
+                .header("ce-type", "cafe.payment.refunded")
+                .header("ce-specversion", "1.0")
+                .header("ce-source", "/payment-service")
+                .contentType("application/json")
+                .body(Map.of(
+                        "orderId",
+                        UUID.randomUUID(),
+                        "paymentId",
+                        UUID.randomUUID(),
+                        "amount",
+                        100,
+                        "currency",
+                        "EUR",
+                        "refundedAt",
+                        "2026-11-26T08:00:00Z"))
+                .post(events);
     }
 
     /** A route anyone may call, with no token. */
