@@ -6,10 +6,12 @@ import cafe.barista.repository.TicketRepository;
 import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
 import cafe.events.CafeEvent;
+import cafe.events.CancelRefused;
 import cafe.events.CoffeeReady;
-import cafe.events.OrderCanceled;
+import cafe.events.OrderCancelRequested;
 import cafe.events.OrderPlaced;
 import cafe.messaging.inbox.ReceivedEvent;
+import cafe.messaging.outbox.Outbox;
 import cafe.problem.ProblemException;
 import io.micrometer.core.instrument.Metrics;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -27,8 +29,10 @@ public class TicketService {
     private final TicketRepository tickets;
     private final TicketQueue queue;
     private final TicketMoves moves;
+    private final Outbox outbox;
 
-    TicketService(TicketRepository tickets, TicketQueue queue, TicketMoves moves) {
+    TicketService(TicketRepository tickets, TicketQueue queue, TicketMoves moves, Outbox outbox) {
+        this.outbox = outbox;
         this.tickets = tickets;
         this.queue = queue;
         this.moves = moves;
@@ -52,29 +56,33 @@ public class TicketService {
     }
 
     /**
-     * Cancels the ticket of a cancelled order; a drink that raced to READY is discarded. A cancel that
-     * comes before its order is remembered, so the order is never queued. Call inside the consumer's
-     * transaction.
+     * Decides a cancel: a QUEUED or BREWING ticket is dropped (brew canceled, so the order is cancelled and
+     * refunded); a READY drink is not taken back (cancel refused). A cancel that comes before its order is
+     * accepted and remembered, so the order is never queued. Call inside the consumer's transaction.
      */
-    public Uni<Void> cancel(OrderCanceled canceled) {
-        return tickets.closeGate(canceled.orderId())
-                .chain(() -> tickets.lockByOrder(canceled.orderId()))
+    public Uni<Void> decideCancel(OrderCancelRequested request) {
+        UUID orderId = request.orderId();
+        return tickets.closeGate(orderId)
+                .chain(() -> tickets.lockByOrder(orderId))
                 .chain(ticket -> {
                     if (ticket == null) {
-                        Log.infof("order %s cancelled before it arrived: remembered", canceled.orderId());
-                        return Uni.createFrom().voidItem();
+                        Log.infof("order %s: cancel accepted before the order arrived, remembered", orderId);
+                        return outbox.append(new BrewCanceled(orderId, null, Instant.now()));
                     }
-                    if (ticket.status == TicketStatus.CANCELED) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Metrics.counter("cafe.tickets", "state", TicketStatus.CANCELED.name())
-                            .increment();
-                    Log.infof(
-                            "order %s ticket canceled (was %s)%s",
-                            ticket.orderId,
-                            ticket.status,
-                            ticket.status == TicketStatus.READY ? ", drink discarded" : "");
-                    return tickets.cancel(new BrewCanceled(ticket.orderId, ticket.id, Instant.now()));
+                    return switch (ticket.status) {
+                        case CANCELED -> Uni.createFrom().voidItem();
+                        case READY -> {
+                            Metrics.counter("cafe.tickets.cancel-refused").increment();
+                            Log.infof("order %s: cancel refused, the drink is ready", orderId);
+                            yield outbox.append(new CancelRefused(orderId, ticket.id, Instant.now()));
+                        }
+                        case QUEUED, BREWING -> {
+                            Metrics.counter("cafe.tickets", "state", TicketStatus.CANCELED.name())
+                                    .increment();
+                            Log.infof("order %s ticket canceled (was %s)", orderId, ticket.status);
+                            yield tickets.cancel(new BrewCanceled(orderId, ticket.id, Instant.now()));
+                        }
+                    };
                 });
     }
 

@@ -1,9 +1,9 @@
 package cafe.barista;
 
 /**
- * The ticket's state machine. {@link #canBecome} is what the barista may do: QUEUED → BREWING → READY,
- * or cancel a QUEUED or BREWING ticket. A cancelled order cancels its ticket from any state but
- * CANCELED, READY included (the drink is discarded): see {@code TicketService.cancel}.
+ * The ticket's state machine: QUEUED → BREWING → READY, or CANCELED from QUEUED or BREWING when the
+ * customer's cancel reaches the barista first. A READY drink is never taken back: see {@code
+ * TicketService.decideCancel}.
  */
 public enum TicketStatus {
     QUEUED,

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import cafe.events.EventCodec;
-import cafe.events.OrderCanceled;
+import cafe.events.OrderCancelRequested;
 import cafe.events.OrderPlaced;
 import cafe.events.Topics;
 import cafe.testing.KafkaEvents;
@@ -47,16 +47,20 @@ class OrderEventsConsumerTest {
     }
 
     @Test
-    void redeliveredCancellationCancelsTheTicketOnce() {
+    void aRedeliveredCancelRequestCancelsTheTicketOnce() {
         UUID orderId = placeOrder();
         awaitTicket(orderId, "QUEUED");
         String eventId = UUID.randomUUID().toString();
-        String canceled = EventCodec.toJson(new OrderCanceled(orderId, "c-1", UUID.randomUUID(), Instant.now()));
+        String canceled = EventCodec.toJson(new OrderCancelRequested(orderId, "c-1", Instant.now()));
 
-        KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.canceled", canceled);
-        KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.canceled", canceled);
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.cancel-requested", canceled);
+        KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.cancel-requested", canceled);
         KafkaEvents.send(
-                Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.canceled", canceled);
+                Topics.ORDERS,
+                orderId.toString(),
+                UUID.randomUUID().toString(),
+                "cafe.order.cancel-requested",
+                canceled);
 
         awaitTicket(orderId, "CANCELED");
         await().atMost(Duration.ofSeconds(10))
@@ -71,6 +75,49 @@ class OrderEventsConsumerTest {
                 equalTo(1L));
         KafkaEvents.awaitEvent(
                 Topics.BARISTA, orderId.toString(), "cafe.barista.brew-canceled", Duration.ofSeconds(20));
+    }
+
+    /**
+     * The drink is finished before the customer's cancel reaches the barista: it is not taken back. The
+     * ticket stays READY, and the answer is a refusal, never the brew-canceled that refunds the order.
+     */
+    @Test
+    void aCancelRequestForAReadyDrinkIsRefused() {
+        UUID orderId = placeOrder();
+        awaitTicket(orderId, "QUEUED");
+        String ticketId = Tokens.as(Tokens.barista())
+                .queryParam("orderId", orderId)
+                .get("/tickets")
+                .then()
+                .extract()
+                .path("[0].id");
+        Tokens.as(Tokens.barista())
+                .post("/tickets/" + ticketId + "/start")
+                .then()
+                .statusCode(200);
+        Tokens.as(Tokens.barista())
+                .post("/tickets/" + ticketId + "/finish")
+                .then()
+                .statusCode(200);
+
+        String request = UUID.randomUUID().toString();
+        KafkaEvents.send(
+                Topics.ORDERS,
+                orderId.toString(),
+                request,
+                "cafe.order.cancel-requested",
+                EventCodec.toJson(new OrderCancelRequested(orderId, "c-1", Instant.now())));
+
+        ConsumerRecord<String, String> refused = KafkaEvents.awaitEvent(
+                Topics.BARISTA, orderId.toString(), "cafe.barista.cancel-refused", Duration.ofSeconds(20));
+        assertThat(refused.value(), containsString(ticketId));
+        awaitTicket(orderId, "READY");
+        assertThat(
+                Sql.number(
+                        "barista",
+                        "select count(*) from outbox_event where aggregate_id = ? and event_type = 'cafe.barista.brew-canceled'",
+                        orderId.toString()),
+                equalTo(0L));
     }
 
     private static UUID placeOrder() {

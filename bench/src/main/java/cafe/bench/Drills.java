@@ -106,7 +106,7 @@ public final class Drills {
         waitUntil(() -> pendingOrders() == 0, Duration.ofSeconds(30));
         long placedWithoutCharge = Sql.number(
                 "orders",
-                "select count(*) from customer_order where status in ('PLACED','BREWING','READY','CANCELED')"
+                "select count(*) from customer_order where status not in ('PAYMENT_PENDING','REJECTED')"
                         + " and payment_id is null");
         double p99 = open.latencyMicros().getValueAtPercentile(99) / 1000.0;
         long unavailable = open.byStatus().getOrDefault("503", 0L);

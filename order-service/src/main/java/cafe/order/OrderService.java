@@ -1,8 +1,10 @@
 package cafe.order;
 
+import cafe.events.OrderCancelRequested;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.messaging.ResumeOnContext;
+import cafe.messaging.inbox.Inbox;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.messaging.outbox.Outbox;
 import cafe.order.client.ChargeOutcome;
@@ -37,6 +39,7 @@ public class OrderService {
     private final Outbox outbox;
     private final OrderConfig config;
     private final MeterRegistry metrics;
+    private final Inbox inbox;
 
     OrderService(
             OrderRepository orders,
@@ -44,8 +47,10 @@ public class OrderService {
             PaymentClient payments,
             Outbox outbox,
             OrderConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            Inbox inbox) {
         this.metrics = metrics;
+        this.inbox = inbox;
         this.orders = orders;
         this.writes = writes;
         this.payments = payments;
@@ -56,7 +61,8 @@ public class OrderService {
     /**
      * Places an order. An Idempotency-Key names one request of one customer: repeated, it returns the first
      * order (never a second charge); with a different body, 422. Without one the order gets a key of its
-     * own, which a 503 names, so even that retry cannot pay twice.
+     * own. Once the order is stored, every answer that is not final (any 5xx) names the order and its key,
+     * so even a retry without a key of its own cannot pay twice.
      */
     public Uni<Order> place(PlaceOrderRequest request, String idempotencyKey) {
         String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey;
@@ -65,7 +71,7 @@ public class OrderService {
                 .ifNull()
                 .switchTo(() -> earlierRequest(request, key))
                 .chain(order -> order.status == OrderStatus.PAYMENT_PENDING
-                        ? charge(order)
+                        ? charge(order).onFailure(OrderService::unexpected).transform(e -> notSettled(order, e))
                         : Uni.createFrom().item(order));
     }
 
@@ -97,10 +103,11 @@ public class OrderService {
     }
 
     /**
-     * Cancels a PLACED or BREWING order of {@code customerId}; the event stops the coffee and refunds the
-     * payment. Another customer's order is not found.
+     * Asks the barista to cancel a PLACED or BREWING order of {@code customerId}: the order becomes
+     * CANCEL_REQUESTED and the barista decides (see {@link #cancelAccepted}). Asking again while the answer
+     * is pending changes nothing. Another customer's order is not found; a READY one is too late.
      */
-    public Uni<Order> cancel(UUID id, String customerId) {
+    public Uni<Order> requestCancel(UUID id, String customerId) {
         return Panache.withTransaction(() -> orders.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem()
                 .ifNull()
@@ -111,23 +118,43 @@ public class OrderService {
                     }
                 })
                 .chain(order -> {
-                    OrderStatus before = order.status;
-                    if (!order.moveTo(OrderStatus.CANCELED)) {
-                        return Uni.createFrom()
-                                .failure(ProblemException.conflict(
-                                        "Order " + id + " is " + before + " and can no longer be cancelled"));
+                    if (order.status == OrderStatus.CANCEL_REQUESTED) {
+                        return Uni.createFrom().item(order);
                     }
-                    count("canceled");
-                    Log.infof("order %s canceled (was %s)", order.id, before);
-                    return outbox.append(
-                                    new OrderCanceled(order.id, order.customerId, order.paymentId, order.updatedAt))
+                    OrderStatus before = order.status;
+                    if (!order.moveTo(OrderStatus.CANCEL_REQUESTED)) {
+                        return Uni.createFrom().failure(tooLateToCancel(order));
+                    }
+                    count("cancel-requested");
+                    Log.infof("order %s: cancel requested (was %s)", order.id, before);
+                    return outbox.append(new OrderCancelRequested(order.id, order.customerId, order.updatedAt))
                             .replaceWith(order);
                 }));
     }
 
     /**
-     * Moves the order along with the barista, once per event; a step the order can no longer take (a
-     * cancelled order whose coffee was finished anyway) is ignored.
+     * The barista dropped the ticket: the order is CANCELED and its event, which refunds the payment, is
+     * written in the same transaction as the record of the barista's event. Nothing happens to an order
+     * that is not waiting for this answer.
+     */
+    public Uni<Void> cancelAccepted(ReceivedEvent event, UUID id) {
+        return inbox.applyOnce(
+                event,
+                received -> orders.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(order -> {
+                    if (order == null || !order.moveTo(OrderStatus.CANCELED)) {
+                        Log.infof("order %s: brew canceled for an order not waiting for it: ignored", id);
+                        return Uni.createFrom().voidItem();
+                    }
+                    count("canceled");
+                    Log.infof("order %s canceled: the barista dropped its ticket", id);
+                    return outbox.append(
+                            new OrderCanceled(order.id, order.customerId, order.paymentId, order.updatedAt));
+                }));
+    }
+
+    /**
+     * Moves the order along with the barista, once per event; a step the order can no longer take (a brew
+     * started after a cancel was asked for) is ignored.
      */
     public Uni<Void> follow(ReceivedEvent event, UUID id, OrderStatus next) {
         return writes.follow(event, id, next)
@@ -185,15 +212,47 @@ public class OrderService {
      * returns this order instead of charging again.
      */
     private ProblemException outcomeUnknown(Order order) {
+        return notSettledYet(order, "Payment is busy or unavailable");
+    }
+
+    /** A failure nobody expected after the order was stored (a lost database connection while settling). */
+    private ProblemException notSettled(Order order, Throwable failure) {
+        Log.errorf(failure, "order %s: not settled, %s", order.id, failure.getMessage());
+        count("not-settled");
+        return notSettledYet(order, "The order could not be settled");
+    }
+
+    private ProblemException notSettledYet(Order order, String why) {
         return new ProblemException(
                 503,
                 "Service Unavailable",
-                "Payment is busy or unavailable, so order " + order.id + " is not paid yet and may never be:"
+                why + ", so order " + order.id + " is not paid yet and may never be:"
                         + " it stays pending until payment settles it (placed, or rejected and not charged)."
                         + " Please try again shortly with the same Idempotency-Key, " + order.idempotencyKey
                         + ": it returns this order and never charges twice",
                 Map.of("orderId", order.id, "idempotencyKey", order.idempotencyKey),
                 config.retryAfter());
+    }
+
+    private static boolean unexpected(Throwable failure) {
+        return !(failure instanceof ProblemException);
+    }
+
+    private static ProblemException tooLateToCancel(Order order) {
+        String why = switch (order.status) {
+            case READY -> "its coffee is ready, so it is not refunded";
+            case CANCELED -> "it is already cancelled";
+            case REJECTED -> "its payment was declined, so it was never placed";
+            case PAYMENT_PENDING -> "its payment is not settled yet; try again shortly";
+            case PLACED, BREWING, CANCEL_REQUESTED ->
+                throw new IllegalStateException(order.status + " can be cancelled");
+        };
+        return new ProblemException(
+                409,
+                "Conflict",
+                "Order " + order.id + " can no longer be cancelled: " + why,
+                Map.of("orderId", order.id, "orderStatus", order.status),
+                null);
     }
 
     private void count(String outcome) {

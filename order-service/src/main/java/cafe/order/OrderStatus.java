@@ -2,11 +2,16 @@ package cafe.order;
 
 import java.util.Set;
 
-/** The order's state machine: PAYMENT_PENDING → PLACED → BREWING → READY, with CANCELED and REJECTED. */
+/**
+ * The order's state machine: PAYMENT_PENDING → PLACED → BREWING → READY, or REJECTED when the payment is
+ * declined. A cancel is a request (CANCEL_REQUESTED) the barista decides: CANCELED when the ticket was
+ * dropped, READY when the drink was already made.
+ */
 public enum OrderStatus {
     PAYMENT_PENDING,
     PLACED,
     BREWING,
+    CANCEL_REQUESTED,
     READY,
     CANCELED,
     REJECTED;
@@ -14,8 +19,9 @@ public enum OrderStatus {
     public boolean canBecome(OrderStatus next) {
         return switch (this) {
             case PAYMENT_PENDING -> next == PLACED || next == REJECTED;
-            case PLACED -> Set.of(BREWING, READY, CANCELED).contains(next);
-            case BREWING -> next == READY || next == CANCELED;
+            case PLACED -> Set.of(BREWING, CANCEL_REQUESTED, READY).contains(next);
+            case BREWING -> next == CANCEL_REQUESTED || next == READY;
+            case CANCEL_REQUESTED -> next == READY || next == CANCELED;
             case READY, CANCELED, REJECTED -> false;
         };
     }

@@ -1,9 +1,13 @@
 package cafe.order;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
+import cafe.events.CancelRefused;
 import cafe.events.CoffeeReady;
 import cafe.events.EventCodec;
 import cafe.events.Topics;
@@ -15,12 +19,14 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** The order follows the barista's events, and a cancelled order stays cancelled whatever the barista reports. */
+/** The order follows the barista's events, and the barista decides a cancel: dropped and refunded, or too late. */
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PaymentStub.class, scope = TestResourceScope.GLOBAL)
@@ -54,22 +60,87 @@ class BaristaEventsConsumerTest {
     }
 
     @Test
-    void cancelledOrderIgnoresACoffeeThatWasFinishedAnyway() {
+    void aCancelWaitsForTheBaristaWhoDropsTheTicketThenTheOrderIsCancelledForTheRefund() {
         String orderId = placeOrder();
-        Tokens.asCustomer(CUSTOMER)
+        cancel(orderId).statusCode(202).body("status", equalTo("CANCEL_REQUESTED"));
+        cancel(orderId).statusCode(202).body("status", equalTo("CANCEL_REQUESTED"));
+        KafkaEvents.awaitEvent(Topics.ORDERS, orderId, "cafe.order.cancel-requested", Duration.ofSeconds(20));
+        assertThat(
+                "one request, however often the customer asks",
+                outboxed(orderId, "cafe.order.cancel-requested"),
+                equalTo(1L));
+        assertThat(
+                "nothing is refunded before the barista answers",
+                outboxed(orderId, "cafe.order.canceled"),
+                equalTo(0L));
+
+        String dropped = UUID.randomUUID().toString();
+        String brewCanceled =
+                EventCodec.toJson(new BrewCanceled(UUID.fromString(orderId), UUID.randomUUID(), Instant.now()));
+        send(dropped, "cafe.barista.brew-canceled", brewCanceled);
+        awaitStatus(orderId, "CANCELED");
+        ConsumerRecord<String, String> canceled =
+                KafkaEvents.awaitEvent(Topics.ORDERS, orderId, "cafe.order.canceled", Duration.ofSeconds(20));
+        assertThat(canceled.value(), containsString("\"paymentId\""));
+
+        send(dropped, "cafe.barista.brew-canceled", brewCanceled);
+        String late = UUID.randomUUID().toString();
+        send(late, "cafe.barista.brew-canceled", brewCanceled);
+        awaitProcessed(late);
+        assertThat("a redelivered answer refunds nothing more", outboxed(orderId, "cafe.order.canceled"), equalTo(1L));
+    }
+
+    /**
+     * The race the barista decides: the drink was finished, but its coffee-ready had not reached
+     * order-service when the customer cancelled. The order stays READY and paid; nothing is refunded.
+     */
+    @Test
+    void aCancelThatReachesAFinishedDrinkLeavesTheOrderReadyAndPaid() {
+        String orderId = placeOrder();
+        UUID ticketId = UUID.randomUUID();
+
+        cancel(orderId).statusCode(202).body("status", equalTo("CANCEL_REQUESTED"));
+        send(
+                UUID.randomUUID().toString(),
+                "cafe.barista.coffee-ready",
+                EventCodec.toJson(new CoffeeReady(UUID.fromString(orderId), ticketId, Instant.now())));
+        String refused = UUID.randomUUID().toString();
+        send(
+                refused,
+                "cafe.barista.cancel-refused",
+                EventCodec.toJson(new CancelRefused(UUID.fromString(orderId), ticketId, Instant.now())));
+        awaitProcessed(refused);
+
+        Tokens.asCustomer(CUSTOMER).when().get("/orders/" + orderId).then().body("status", equalTo("READY"));
+        assertThat(outboxed(orderId, "cafe.order.canceled"), equalTo(0L));
+        cancel(orderId)
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("coffee is ready"))
+                .body("status", equalTo(409));
+    }
+
+    @Test
+    void aRefusalAloneTellsTheOrderItsDrinkIsReady() {
+        String orderId = placeOrder();
+        cancel(orderId).statusCode(202);
+        send(
+                UUID.randomUUID().toString(),
+                "cafe.barista.cancel-refused",
+                EventCodec.toJson(new CancelRefused(UUID.fromString(orderId), UUID.randomUUID(), Instant.now())));
+        awaitStatus(orderId, "READY");
+    }
+
+    private static ValidatableResponse cancel(String orderId) {
+        return Tokens.asCustomer(CUSTOMER)
                 .when()
                 .post("/orders/" + orderId + "/cancel")
-                .then()
-                .statusCode(200);
+                .then();
+    }
 
-        String ready = UUID.randomUUID().toString();
-        send(
-                ready,
-                "cafe.barista.coffee-ready",
-                EventCodec.toJson(new CoffeeReady(UUID.fromString(orderId), UUID.randomUUID(), Instant.now())));
-        awaitProcessed(ready);
-
-        Tokens.asCustomer(CUSTOMER).when().get("/orders/" + orderId).then().body("status", equalTo("CANCELED"));
+    private static long outboxed(String orderId, String type) {
+        return Sql.number(
+                "orders", "select count(*) from outbox_event where aggregate_id = ? and event_type = ?", orderId, type);
     }
 
     private static String placeOrder() {

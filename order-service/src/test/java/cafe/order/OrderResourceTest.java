@@ -117,7 +117,7 @@ class OrderResourceTest {
     }
 
     @Test
-    void cancelledOrderPublishesItsCancellation() {
+    void aCancelPublishesTheRequestForTheBarista() {
         String id = Tokens.asCustomer("c-cancel")
                 .contentType(ContentType.JSON)
                 .body("{\"customerId\":\"c-cancel\",\"menuId\":1,\"qty\":1}")
@@ -131,11 +131,11 @@ class OrderResourceTest {
                 .when()
                 .post("/orders/" + id + "/cancel")
                 .then()
-                .statusCode(200)
-                .body("status", equalTo("CANCELED"));
+                .statusCode(202)
+                .body("status", equalTo("CANCEL_REQUESTED"));
 
         ConsumerRecord<String, String> event =
-                KafkaEvents.awaitEvent(Topics.ORDERS, id, "cafe.order.canceled", Duration.ofSeconds(20));
+                KafkaEvents.awaitEvent(Topics.ORDERS, id, "cafe.order.cancel-requested", Duration.ofSeconds(20));
         assertThat(event.value(), containsString("\"customerId\":\"c-cancel\""));
     }
 

@@ -46,7 +46,8 @@ class PaymentDeclineTest {
                 .then()
                 .statusCode(402)
                 .contentType("application/problem+json")
-                .body("status", equalTo("REJECTED"))
+                .body("status", equalTo(402))
+                .body("orderStatus", equalTo("REJECTED"))
                 .extract()
                 .path("orderId");
 

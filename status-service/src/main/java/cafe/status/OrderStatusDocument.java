@@ -3,7 +3,9 @@ package cafe.status;
 import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
 import cafe.events.CafeEvent;
+import cafe.events.CancelRefused;
 import cafe.events.CoffeeReady;
+import cafe.events.OrderCancelRequested;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.events.PaymentRefunded;
@@ -45,7 +47,7 @@ public record OrderStatusDocument(
         boolean refunded = events.stream().anyMatch(PaymentRefunded.class::isInstance);
         PaymentState payment = refunded ? PaymentState.REFUNDED : placed != null ? PaymentState.PAID : null;
         List<TimelineEntry> timeline = events.stream()
-                .map(event -> new TimelineEntry(event.type().ceType(), occurredAt(event)))
+                .map(event -> new TimelineEntry(event.type().ceType(), event.occurredAt()))
                 .sorted(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::event))
                 .toList();
         Instant updatedAt =
@@ -68,34 +70,12 @@ public record OrderStatusDocument(
     }
 
     private static ViewStatus statusOf(CafeEvent event) {
-        if (event instanceof OrderCanceled || event instanceof BrewCanceled || event instanceof PaymentRefunded) {
-            return ViewStatus.CANCELED;
-        }
-        if (event instanceof CoffeeReady) {
-            return ViewStatus.READY;
-        }
-        if (event instanceof BrewStarted) {
-            return ViewStatus.BREWING;
-        }
-        return ViewStatus.PLACED;
-    }
-
-    private static Instant occurredAt(CafeEvent event) {
-        if (event instanceof OrderPlaced e) {
-            return e.placedAt();
-        }
-        if (event instanceof OrderCanceled e) {
-            return e.canceledAt();
-        }
-        if (event instanceof PaymentRefunded e) {
-            return e.refundedAt();
-        }
-        if (event instanceof BrewStarted e) {
-            return e.startedAt();
-        }
-        if (event instanceof CoffeeReady e) {
-            return e.readyAt();
-        }
-        return ((BrewCanceled) event).canceledAt();
+        return switch (event) {
+            case OrderPlaced _ -> ViewStatus.PLACED;
+            case BrewStarted _ -> ViewStatus.BREWING;
+            case OrderCancelRequested _ -> ViewStatus.CANCEL_REQUESTED;
+            case CoffeeReady _, CancelRefused _ -> ViewStatus.READY;
+            case BrewCanceled _, OrderCanceled _, PaymentRefunded _ -> ViewStatus.CANCELED;
+        };
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
 import cafe.events.CafeEvent;
+import cafe.events.CancelRefused;
 import cafe.events.CoffeeReady;
+import cafe.events.OrderCancelRequested;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.events.PaymentRefunded;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,15 +38,32 @@ class ConvergenceTest {
         OrderPlaced placed = new OrderPlaced(ORDER, "c-1", 2, "Cappuccino", 2, 700, "EUR", UUID.randomUUID(), T0);
         BrewStarted started = new BrewStarted(ORDER, TICKET, T0.plusSeconds(5));
         CoffeeReady ready = new CoffeeReady(ORDER, TICKET, T0.plusSeconds(60));
-        OrderCanceled canceled = new OrderCanceled(ORDER, "c-1", placed.paymentId(), T0.plusSeconds(50));
-        BrewCanceled dropped = new BrewCanceled(ORDER, TICKET, T0.plusSeconds(61));
-        PaymentRefunded refunded = new PaymentRefunded(ORDER, placed.paymentId(), 700, "EUR", T0.plusSeconds(62));
+        OrderCancelRequested asked = new OrderCancelRequested(ORDER, "c-1", T0.plusSeconds(50));
+        BrewCanceled dropped = new BrewCanceled(ORDER, TICKET, T0.plusSeconds(51));
+        OrderCanceled canceled = new OrderCanceled(ORDER, "c-1", placed.paymentId(), T0.plusSeconds(52));
+        PaymentRefunded refunded = new PaymentRefunded(ORDER, placed.paymentId(), 700, "EUR", T0.plusSeconds(53));
+        CancelRefused refused = new CancelRefused(ORDER, TICKET, T0.plusSeconds(61));
         return Stream.of(
                 List.of(placed),
                 List.of(placed, started, ready),
-                List.of(placed, canceled, dropped, refunded),
-                List.of(placed, started, canceled, dropped, refunded),
-                List.of(placed, started, ready, canceled, dropped, refunded));
+                List.of(placed, asked),
+                List.of(placed, asked, dropped, canceled, refunded),
+                List.of(placed, started, asked, dropped, canceled, refunded),
+                List.of(placed, started, asked, ready, refused));
+    }
+
+    @Test
+    void aCancelTheBaristaRefusedLeavesTheOrderReadyAndPaidAndAnAcceptedOneRefundsIt() {
+        List<List<CafeEvent>> all = histories().toList();
+        OrderStatusDocument pending = OrderStatusDocument.fold(ORDER, all.get(2));
+        OrderStatusDocument accepted = OrderStatusDocument.fold(ORDER, all.get(4));
+        OrderStatusDocument refused = OrderStatusDocument.fold(ORDER, all.get(5));
+        assertEquals(ViewStatus.CANCEL_REQUESTED, pending.status());
+        assertEquals(PaymentState.PAID, pending.paymentState());
+        assertEquals(ViewStatus.CANCELED, accepted.status());
+        assertEquals(PaymentState.REFUNDED, accepted.paymentState());
+        assertEquals(ViewStatus.READY, refused.status());
+        assertEquals(PaymentState.PAID, refused.paymentState());
     }
 
     @ParameterizedTest

@@ -100,7 +100,7 @@ class TracingIT {
                 .when()
                 .post(system.url("order-service") + "/orders/" + orderId + "/cancel")
                 .then()
-                .statusCode(200);
+                .statusCode(202);
 
         List<CollectedSpan> trace = await().atMost(Cafe.EVENTUALLY)
                 .until(() -> system.traces().trace(traceId), TracingIT::refundChainExported);

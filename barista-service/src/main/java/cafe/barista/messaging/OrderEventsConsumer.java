@@ -1,8 +1,14 @@
 package cafe.barista.messaging;
 
 import cafe.barista.TicketService;
+import cafe.events.BrewCanceled;
+import cafe.events.BrewStarted;
+import cafe.events.CancelRefused;
+import cafe.events.CoffeeReady;
+import cafe.events.OrderCancelRequested;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
+import cafe.events.PaymentRefunded;
 import cafe.messaging.inbox.EventConsumer;
 import cafe.messaging.inbox.EventHandler;
 import cafe.messaging.inbox.Inbox;
@@ -14,8 +20,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Turns the order lifecycle into tickets, each event once: placed → queued, in one statement with the
- * inbox's record of the event (not through InboxConsumer, whose transaction would cost four more);
- * canceled → ticket cancelled, in the inbox's transaction.
+ * inbox's record of the event (not through InboxConsumer, whose transaction would cost four more); a
+ * cancel request → decided (ticket dropped, or refused when the drink is ready), in the inbox's
+ * transaction. The order's own cancellation follows the barista's answer, so it needs nothing here.
  */
 @Singleton
 public class OrderEventsConsumer implements EventHandler {
@@ -32,8 +39,9 @@ public class OrderEventsConsumer implements EventHandler {
     public Uni<Void> apply(ReceivedEvent event) {
         return switch (event.payload()) {
             case OrderPlaced placed -> tickets.queue(event, placed);
-            case OrderCanceled canceled -> inbox.applyOnce(event, received -> tickets.cancel(canceled));
-            default -> Uni.createFrom().voidItem();
+            case OrderCancelRequested request -> inbox.applyOnce(event, received -> tickets.decideCancel(request));
+            case OrderCanceled _, PaymentRefunded _, BrewStarted _, CoffeeReady _, BrewCanceled _, CancelRefused _ ->
+                Uni.createFrom().voidItem();
         };
     }
 

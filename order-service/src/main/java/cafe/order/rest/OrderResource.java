@@ -132,14 +132,19 @@ public class OrderResource {
     @POST
     @Path("{id}/cancel")
     @Operation(
-            summary = "Cancel an order",
-            description = "Allowed while PLACED or BREWING; stops the coffee and refunds the payment.")
+            summary = "Ask to cancel an order",
+            description = "Allowed while PLACED or BREWING. The barista decides: the order is CANCEL_REQUESTED"
+                    + " until the ticket is dropped (then CANCELED and refunded) or the drink turns out to be"
+                    + " ready (then READY, paid, not refunded). Asking again while pending changes nothing.")
     @RolesAllowed(Roles.CUSTOMER)
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "202", description = "Requested: the order is CANCEL_REQUESTED")
     @APIResponse(responseCode = "404", description = "No such order of yours")
-    @APIResponse(responseCode = "409", description = "Too late: READY, CANCELED or REJECTED")
-    public Uni<OrderResponse> cancel(@RestPath UUID id) {
-        return orders.cancel(id, caller.subject()).map(OrderResponse::of);
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "Too late: READY (the coffee is made), CANCELED or REJECTED; or PAYMENT_PENDING, not settled yet")
+    public Uni<Response> cancel(@RestPath UUID id) {
+        return orders.requestCancel(id, caller.subject()).map(OrderResource::cancelRequested);
     }
 
     /** The original system's cancel call: {@code {"status":"OrderCanceled"}}. */
@@ -147,15 +152,15 @@ public class OrderResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Cancel an order (the original system's call)",
-            description = "Body {\"status\":\"OrderCanceled\"}.")
+            summary = "Ask to cancel an order (the original system's call)",
+            description = "Body {\"status\":\"OrderCanceled\"}; the same as POST /orders/{id}/cancel.")
     @RolesAllowed(Roles.CUSTOMER)
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "202", description = "Requested: the order is CANCEL_REQUESTED")
     @APIResponse(responseCode = "400", description = "Any other change")
     @APIResponse(responseCode = "404", description = "No such order of yours")
-    @APIResponse(responseCode = "409", description = "Too late to cancel")
-    public Uni<OrderResponse> patch(@RestPath UUID id, @Valid @NotNull OrderPatch patch) {
-        return orders.cancel(id, caller.subject()).map(OrderResponse::of);
+    @APIResponse(responseCode = "409", description = "Too late to cancel, or not settled yet (as the POST)")
+    public Uni<Response> patch(@RestPath UUID id, @Valid @NotNull OrderPatch patch) {
+        return orders.requestCancel(id, caller.subject()).map(OrderResource::cancelRequested);
     }
 
     @GET
@@ -178,13 +183,17 @@ public class OrderResource {
                 .map(found -> found.stream().map(OrderResponse::of).toList());
     }
 
+    private static Response cancelRequested(Order order) {
+        return Response.accepted(OrderResponse.of(order)).build();
+    }
+
     private static Response placed(Order order, UriInfo uri) {
         if (order.status == OrderStatus.REJECTED) {
             throw new ProblemException(
                     402,
                     "Payment Declined",
                     "The payment for this order was declined; it was not placed",
-                    Map.of("orderId", order.id, "status", order.status),
+                    Map.of("orderId", order.id, "orderStatus", order.status),
                     null);
         }
         return Response.created(

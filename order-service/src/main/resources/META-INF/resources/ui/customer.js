@@ -34,6 +34,9 @@ function render(order) {
     <p><span class="status">${order.status}</span>${order.status === 'CANCELED'
       ? ` · <span class="payment">${refunded ? 'REFUNDED' : 'refund on its way'}</span>` : ''}
       <span class="muted"> · ${money(order.amount, order.currency)}</span></p>
+    ${order.status === 'CANCEL_REQUESTED' ? '<p class="note">Cancel requested: waiting for the barista to stop it.</p>' : ''}
+    ${order.status === 'READY' && order.cancelAsked
+      ? '<p class="note cancel-refused">Too late to cancel: your coffee was already made, so it stays paid. Enjoy it!</p>' : ''}
     ${steps}
     <div class="actions"></div>`;
   if (CANCELLABLE.includes(order.status)) {
@@ -58,6 +61,7 @@ function fromStatusDocument(document) {
   return {
     item: document.item, qty: document.qty, amount: document.amount, currency: document.currency,
     status: document.status, paymentState: document.paymentState,
+    cancelAsked: (document.timeline ?? []).some((step) => step.event === 'cafe.order.cancel-requested'),
   };
 }
 
@@ -117,12 +121,12 @@ async function placeOrder(event) {
 async function cancelOrder(id, button) {
   button.disabled = true;
   const answer = await api.call('POST', `/orders/${id}/cancel`);
-  if (answer.status === 200) {
-    say('Cancelled: the coffee is stopped and your payment will be refunded.');
-    update(id, { status: 'CANCELED' });
-    awaitRefund(id);
+  if (answer.status === 202) {
+    say('Cancel requested: if the barista has not made it yet, it is stopped and your payment refunded.');
+    const known = orders.get(id)?.status; // the stream may have brought the barista's answer first
+    update(id, { status: ['READY', 'CANCELED'].includes(known) ? known : answer.body.status, cancelAsked: true });
   } else if (answer.status === 409) {
-    say('Too late to cancel: the barista has already finished it.', true);
+    say(`Too late to cancel. ${problemText(answer.body)}`, true);
     button.remove();
   } else {
     button.disabled = false;

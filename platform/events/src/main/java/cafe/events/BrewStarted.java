@@ -6,4 +6,10 @@ import java.util.UUID;
 
 /** The barista started making the order's coffee. */
 @RegisterForReflection
-public record BrewStarted(UUID orderId, UUID ticketId, Instant startedAt) implements CafeEvent {}
+public record BrewStarted(UUID orderId, UUID ticketId, Instant startedAt) implements CafeEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return startedAt;
+    }
+}

@@ -6,4 +6,10 @@ import java.util.UUID;
 
 /** The order's coffee is ready to be picked up. */
 @RegisterForReflection
-public record CoffeeReady(UUID orderId, UUID ticketId, Instant readyAt) implements CafeEvent {}
+public record CoffeeReady(UUID orderId, UUID ticketId, Instant readyAt) implements CafeEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return readyAt;
+    }
+}

@@ -2,14 +2,16 @@ package cafe.events;
 
 import java.util.Arrays;
 
-/** The six CloudEvents types of the system, each with the topic it travels on and its payload record. */
+/** The CloudEvents types of the system, each with the topic it travels on and its payload record. */
 public enum EventType {
     ORDER_PLACED("cafe.order.placed", Topics.ORDERS, OrderPlaced.class),
+    ORDER_CANCEL_REQUESTED("cafe.order.cancel-requested", Topics.ORDERS, OrderCancelRequested.class),
     ORDER_CANCELED("cafe.order.canceled", Topics.ORDERS, OrderCanceled.class),
     PAYMENT_REFUNDED("cafe.payment.refunded", Topics.PAYMENTS, PaymentRefunded.class),
     BREW_STARTED("cafe.barista.brew-started", Topics.BARISTA, BrewStarted.class),
     COFFEE_READY("cafe.barista.coffee-ready", Topics.BARISTA, CoffeeReady.class),
-    BREW_CANCELED("cafe.barista.brew-canceled", Topics.BARISTA, BrewCanceled.class);
+    BREW_CANCELED("cafe.barista.brew-canceled", Topics.BARISTA, BrewCanceled.class),
+    CANCEL_REFUSED("cafe.barista.cancel-refused", Topics.BARISTA, CancelRefused.class);
 
     private final String ceType;
     private final String topic;

@@ -16,4 +16,10 @@ public record OrderPlaced(
         String currency,
         UUID paymentId,
         Instant placedAt)
-        implements CafeEvent {}
+        implements CafeEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return placedAt;
+    }
+}

@@ -2,9 +2,13 @@ package cafe.problem;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /** A business error the API reports as a problem document with the given status. */
 public class ProblemException extends RuntimeException {
+
+    /** RFC 9457's own members, which an extension must never overwrite. */
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
 
     private final int status;
     private final String title;
@@ -18,6 +22,10 @@ public class ProblemException extends RuntimeException {
     public ProblemException(
             int status, String title, String detail, Map<String, Object> extensions, Duration retryAfter) {
         super(detail);
+        if (extensions.keySet().stream().anyMatch(STANDARD_MEMBERS::contains)) {
+            throw new IllegalArgumentException(
+                    "An extension may not replace a standard member: " + extensions.keySet());
+        }
         this.status = status;
         this.title = title;
         this.extensions = extensions;

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,12 +30,12 @@ public class DeadLetterResource {
 
     @GET
     @Operation(
-            summary = "Records not replayed yet, per dead-letter topic",
-            description = "The dead-letter topics of the channels this service consumes")
-    @APIResponse(responseCode = "200", description = "Pending records per topic")
-    public Map<String, Long> pending() {
-        deadLetters.refresh();
-        return deadLetters.pending();
+            summary = "This service's dead letters: how many are left to replay, and those a replay parked",
+            description = "The dead-letter topic of the events this service consumes; a parked record could"
+                    + " not be read or was refused by the database, and carries the reason")
+    @APIResponse(responseCode = "200", description = "Pending count, parked count and the latest parked records")
+    public DeadLetters.State state() {
+        return deadLetters.state();
     }
 
     @POST
@@ -44,8 +43,9 @@ public class DeadLetterResource {
     @Operation(
             summary = "Re-deliver the dead-lettered events through this service's handlers",
             description = "Each record once (the replay group's offsets); idempotent handlers make an event"
-                    + " applied before a no-op. Records that still cannot be read are counted and left behind.")
-    @APIResponse(responseCode = "200", description = "Replayed: counts of records read, re-applied and unreadable")
+                    + " applied before a no-op. A record that cannot be read or that the database refuses is"
+                    + " parked with the reason (GET /admin/dead-letters) and the replay goes on.")
+    @APIResponse(responseCode = "200", description = "Replayed: counts of records read, re-applied and parked")
     @APIResponse(responseCode = "409", description = "A replay is running")
     @APIResponse(
             responseCode = "503",

@@ -2,6 +2,7 @@ package cafe.messaging.deadletter;
 
 import cafe.events.UnknownEventException;
 import cafe.messaging.inbox.EventHandler;
+import cafe.messaging.inbox.Poison;
 import cafe.messaging.inbox.ReceivedEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,10 +15,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,7 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * This service's dead-letter topic ({@code cafe.dead-letters.topic}), where its Kafka channels put what
  * they could not apply and, on Knative, its KafkaSources' dead-letter sink what its {@code /events}
  * refused: how many records it has not replayed yet (gauge {@code cafe_dead_letters_pending}, and a
- * wellness check), and the replay, which re-delivers them through the service's own idempotent handlers.
+ * wellness check), and the replay, which re-delivers them through the service's own idempotent handlers
+ * and parks what still cannot be applied ({@link ParkedDeadLetters}, gauge {@code cafe_dead_letters_parked}).
  * Progress is the committed offset of the consumer group {@code <service>-dead-letter-replay}, so each
  * record is replayed once.
  */
@@ -47,14 +49,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeadLetters {
 
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+    private static final int LATEST_PARKED = 50;
 
-    private final List<String> topics;
+    private final String topic;
     private final String group;
     private final String bootstrapServers;
     private final Instance<EventHandler> handlers;
+    private final ParkedDeadLetters parked;
     private final AtomicLong pending = new AtomicLong();
     private final ReentrantLock replaying = new ReentrantLock();
-    private volatile Map<String, Long> pendingByTopic = Map.of();
     private Admin admin;
 
     DeadLetters(
@@ -62,28 +65,42 @@ public class DeadLetters {
             @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             Instance<EventHandler> handlers,
+            ParkedDeadLetters parked,
             MeterRegistry registry) {
-        this.topics = List.of(topic);
+        this.parked = parked;
+        this.topic = topic;
         this.group = application + "-dead-letter-replay";
         this.bootstrapServers = bootstrapServers;
         this.handlers = handlers;
         Gauge.builder("cafe.dead.letters.pending", pending, AtomicLong::get)
-                .description("Records in this service's dead-letter topics it has not replayed")
+                .description("Records in this service's dead-letter topic it has not replayed")
+                .register(registry);
+        Gauge.builder("cafe.dead.letters.parked", parked, ParkedDeadLetters::count)
+                .description("Dead letters a replay set aside because they cannot be applied")
                 .register(registry);
     }
 
-    /** What a replay did: records read, re-applied, and still unreadable (left behind, counted once). */
-    public record Replay(long replayed, long applied, long unreadable, Map<String, Long> byTopic) {}
+    /** What a replay did: records read, re-applied, and parked (unreadable or refused, set aside with the reason). */
+    public record Replay(long replayed, long applied, long parked) {}
 
-    /** Records not replayed yet, per dead-letter topic, as of the last check. */
-    public Map<String, Long> pending() {
-        return pendingByTopic;
+    /** The dead-letter topic, what is left to replay in it, and the latest records a replay parked. */
+    public record State(String topic, long pending, long parked, List<ParkedDeadLetters.Parked> latestParked) {}
+
+    /** Records not replayed yet, as of the last check. */
+    public long pending() {
+        return pending.get();
+    }
+
+    public State state() {
+        refresh();
+        return new State(topic, pending.get(), parked.count(), parked.latest(LATEST_PARKED));
     }
 
     /**
      * Re-delivers every record dead-lettered since the last replay. Blocking: run it on a worker thread.
-     * A failure to apply stops the replay before that record (its offset is not committed), so running
-     * it again later picks up from there.
+     * A record that cannot be read, or that the database refuses, is parked with the reason and the replay
+     * goes on; a failure that will pass (the database away) stops the replay before that record (its
+     * offset is not committed), so running it again later picks up from there.
      */
     public Replay replay() {
         if (!replaying.tryLock()) {
@@ -94,29 +111,27 @@ public class DeadLetters {
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
             long applied = 0;
-            long unreadable = 0;
-            Map<String, Long> byTopic = new TreeMap<>();
+            long parkedNow = 0;
             while (partitions.stream().anyMatch(p -> consumer.position(p, KAFKA_TIMEOUT) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                         continue;
                     }
-                    if (apply(record)) {
+                    String refused = apply(record);
+                    if (refused == null) {
                         applied++;
                     } else {
-                        unreadable++;
+                        park(record, refused);
+                        parkedNow++;
                     }
-                    byTopic.merge(record.topic(), 1L, Long::sum);
                     consumer.commitSync(Map.of(
                             new TopicPartition(record.topic(), record.partition()),
                             new OffsetAndMetadata(record.offset() + 1)));
                 }
             }
-            Log.infof(
-                    "Dead letters replayed: %d re-applied, %d still unreadable, by topic %s",
-                    applied, unreadable, byTopic);
+            Log.infof("Dead letters replayed from %s: %d re-applied, %d parked", topic, applied, parkedNow);
             refresh();
-            return new Replay(applied + unreadable, applied, unreadable, byTopic);
+            return new Replay(applied + parkedNow, applied, parkedNow);
         } finally {
             replaying.unlock();
         }
@@ -132,7 +147,7 @@ public class DeadLetters {
                     .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
             Map<TopicPartition, OffsetSpec> starts = new java.util.HashMap<>();
-            kafka.describeTopics(topics)
+            kafka.describeTopics(List.of(topic))
                     .allTopicNames()
                     .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((topic, description) -> description.partitions().forEach(p -> {
@@ -141,16 +156,15 @@ public class DeadLetters {
                     }));
             var latest = kafka.listOffsets(ends).all().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             var earliest = kafka.listOffsets(starts).all().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            Map<String, Long> byTopic = new TreeMap<>();
-            topics.forEach(topic -> byTopic.put(topic, 0L));
-            latest.forEach((partition, end) -> {
-                OffsetAndMetadata done = replayed.get(partition);
-                long from =
-                        done != null ? done.offset() : earliest.get(partition).offset();
-                byTopic.merge(partition.topic(), Math.max(0, end.offset() - from), Long::sum);
-            });
-            pendingByTopic = Map.copyOf(byTopic);
-            pending.set(byTopic.values().stream().mapToLong(Long::longValue).sum());
+            long left = 0;
+            for (var partition : latest.entrySet()) {
+                OffsetAndMetadata done = replayed.get(partition.getKey());
+                long from = done != null
+                        ? done.offset()
+                        : earliest.get(partition.getKey()).offset();
+                left += Math.max(0, partition.getValue().offset() - from);
+            }
+            pending.set(left);
         } catch (ExecutionException | TimeoutException e) {
             // a topic nothing was ever dead-lettered to may not exist yet: nothing pending there
             Log.debugf("Dead-letter topics not checked: %s", e.getMessage());
@@ -165,30 +179,47 @@ public class DeadLetters {
         }
     }
 
-    private boolean apply(ConsumerRecord<String, String> record) {
+    /** Applies the record through every handler; the reason it can never be applied, or null when it was. */
+    private String apply(ConsumerRecord<String, String> record) {
         ReceivedEvent event;
         try {
             event = ReceivedEvent.of(header(record, "ce_id"), header(record, "ce_type"), record.value());
         } catch (UnknownEventException e) {
-            return false;
+            return "unreadable: " + e.getMessage();
         }
         for (EventHandler handler : handlers) {
             try {
                 VertxContextSupport.subscribeAndAwait(() -> handler.apply(event));
             } catch (Throwable e) {
+                if (Poison.refusedByTheDatabase(e)) {
+                    return "refused: " + e.getMessage();
+                }
                 throw new IllegalStateException(
                         "Replay stopped at " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
                                 + e.getMessage(),
                         e);
             }
         }
-        return true;
+        return null;
+    }
+
+    private void park(ConsumerRecord<String, String> record, String reason) {
+        Log.warnf("Dead letter %s-%d@%d parked, %s", record.topic(), record.partition(), record.offset(), reason);
+        parked.park(
+                new ParkedDeadLetters.Parked(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        header(record, "ce_id"),
+                        header(record, "ce_type"),
+                        reason,
+                        Instant.now()),
+                record.value());
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
-        return topics.stream()
-                .flatMap(topic -> consumer.partitionsFor(topic, KAFKA_TIMEOUT).stream()
-                        .map(p -> new TopicPartition(topic, p.partition())))
+        return consumer.partitionsFor(topic, KAFKA_TIMEOUT).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
                 .toList();
     }
 

@@ -7,15 +7,20 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Runs a consumer's work for one Kafka message and acknowledges it. An event that can never be applied
  * (see {@link Poison}) is nacked at once, which the channel's dead-letter-queue strategy sends to
- * {@code <topic>-dlq} with the reason in its headers, where the replay finds it. Any other failure (a
- * database that is restarting, a lock timeout) is retried with backoff until it succeeds: the record is
- * not acknowledged meanwhile, so nothing behind it on its partition overtakes it and nothing is lost.
+ * the service's dead-letter topic with the reason in its headers, where the replay finds it. A failure
+ * that passes (a database that is restarting, a lock timeout) is retried with backoff until it succeeds:
+ * the record is not acknowledged meanwhile, so nothing behind it on its partition overtakes it and nothing
+ * is lost. A bug ({@link Poison#isABug}) is tried {@code cafe.events.bug-attempts} times (30), then
+ * dead-lettered, so it cannot hold the partition, and restart the pod, for good.
  */
 public final class EventConsumer {
 
@@ -29,12 +34,16 @@ public final class EventConsumer {
         Context trace = TracingMetadata.fromMessage(message)
                 .map(TracingMetadata::getCurrentContext)
                 .orElseGet(Context::current);
+        AtomicInteger bugs = new AtomicInteger();
+        Predicate<Throwable> worthRetrying = failure -> !Poison.is(failure) && bugs.get() < bugAttempts();
         return Uni.createFrom()
                 .item(() -> ReceivedEvent.of(message))
                 .chain(event -> ResumeOnContext.isolated(trace, () -> work.apply(event))
-                        .onFailure(failure -> !Poison.is(failure))
+                        .onFailure(Poison::isABug)
+                        .invoke(bugs::incrementAndGet)
+                        .onFailure(worthRetrying)
                         .invoke(failure -> retrying(event, failure))
-                        .onFailure(failure -> !Poison.is(failure))
+                        .onFailure(worthRetrying)
                         .retry()
                         .withBackOff(FIRST_RETRY, LONGEST_WAIT)
                         .indefinitely())
@@ -47,6 +56,13 @@ public final class EventConsumer {
                     Metrics.counter("cafe.events.dead.lettered").increment();
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
+    }
+
+    /** How often a failure that {@link Poison#isABug is a bug} is tried before it is dead-lettered. */
+    private static int bugAttempts() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("cafe.events.bug-attempts", Integer.class)
+                .orElse(30);
     }
 
     private static void retrying(ReceivedEvent event, Throwable failure) {

@@ -17,14 +17,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @IfBuildProperty(name = "cafe.inbox.enabled", stringValue = "true", enableIfMissing = true)
 public class InboxPurge {
 
-    static final int BATCH = 10_000;
     private static final String PURGE = "delete from processed_event where event_id in (select event_id"
-            + " from processed_event where processed_at < :cutoff limit " + BATCH + ")";
+            + " from processed_event where processed_at < :cutoff limit :batch)";
 
     private final Duration retention;
+    private final int batch;
 
-    InboxPurge(@ConfigProperty(name = "cafe.inbox.retention", defaultValue = "P30D") Duration retention) {
+    InboxPurge(
+            @ConfigProperty(name = "cafe.inbox.retention", defaultValue = "P30D") Duration retention,
+            @ConfigProperty(name = "cafe.inbox.purge-batch", defaultValue = "10000") int batch) {
         this.retention = retention;
+        this.batch = batch;
     }
 
     @Scheduled(
@@ -35,8 +38,8 @@ public class InboxPurge {
         return purge().replaceWithVoid();
     }
 
-    /** Deletes up to one batch of records older than the retention; emits how many. */
+    /** Deletes, batch by batch, the records older than the retention; emits how many. */
     public Uni<Integer> purge() {
-        return RetentionPurge.olderThan(retention, PURGE, "inbox records");
+        return RetentionPurge.olderThan(retention, PURGE, batch, "inbox records");
     }
 }

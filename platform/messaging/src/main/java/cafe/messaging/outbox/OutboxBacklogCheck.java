@@ -1,47 +1,42 @@
 package cafe.messaging.outbox;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Metrics;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
- * Reports the outbox backlog: how many events wait for Kafka, and the age of the oldest. A wellness
- * check, not a readiness one: orders are still taken while Kafka is away, so a backlog must not take
- * the service out of rotation.
+ * The outbox backlog as a wellness check: DOWN once the oldest event has waited longer than {@code
+ * cafe.outbox.max-age}, a relay that is stuck. Not a readiness check: orders are still taken while Kafka
+ * is away, so a backlog must not take the service out of rotation.
  */
 @Wellness
 @ApplicationScoped
 @IfBuildProperty(name = "cafe.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxBacklogCheck implements AsyncHealthCheck {
 
-    private final AtomicLong pending = new AtomicLong();
+    private final OutboxBacklog backlog;
+    private final Duration maxAge;
 
-    OutboxBacklogCheck() {
-        Gauge.builder("cafe.outbox.pending", pending, AtomicLong::get)
-                .description("Events waiting for Kafka, as of the last health check")
-                .register(Metrics.globalRegistry);
+    OutboxBacklogCheck(
+            OutboxBacklog backlog,
+            @ConfigProperty(name = "cafe.outbox.max-age", defaultValue = "PT5M") Duration maxAge) {
+        this.backlog = backlog;
+        this.maxAge = maxAge;
     }
-
-    private static final String BACKLOG = "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)"
-            + " from outbox_event where published_at is null";
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return Panache.withSession(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(BACKLOG, Object[].class)
-                                .getSingleResult()))
-                .invoke(row -> pending.set(((Number) row[0]).longValue()))
-                .map(row -> HealthCheckResponse.named("outbox")
-                        .up()
-                        .withData("pending", ((Number) row[0]).longValue())
-                        .withData("oldestSeconds", ((Number) row[1]).longValue())
+        return backlog.measure()
+                .map(measured -> HealthCheckResponse.named("outbox")
+                        .status(measured[1] <= maxAge.toSeconds())
+                        .withData("pending", measured[0])
+                        .withData("oldestSeconds", measured[1])
+                        .withData("maxAgeSeconds", maxAge.toSeconds())
                         .build());
     }
 }

@@ -10,20 +10,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes published outbox rows once they are older than the retention: Kafka holds the events, and a
- * row is kept only for inspection. Bounded batches, so a large backlog is deleted over several runs.
+ * row is kept only for inspection. In batches (cafe.outbox.purge-batch), as many a run as keep up with
+ * the rate rows are written at: see {@link cafe.messaging.RetentionPurge}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "cafe.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxPurge {
 
-    static final int BATCH = 10_000;
     private static final String PURGE = "delete from outbox_event where id in (select id from outbox_event"
-            + " where published_at < :cutoff order by id limit " + BATCH + ")";
+            + " where published_at < :cutoff order by id limit :batch)";
 
     private final Duration retention;
+    private final int batch;
 
-    OutboxPurge(@ConfigProperty(name = "cafe.outbox.retention", defaultValue = "P7D") Duration retention) {
+    OutboxPurge(
+            @ConfigProperty(name = "cafe.outbox.retention", defaultValue = "P7D") Duration retention,
+            @ConfigProperty(name = "cafe.outbox.purge-batch", defaultValue = "10000") int batch) {
         this.retention = retention;
+        this.batch = batch;
     }
 
     @Scheduled(
@@ -34,8 +38,8 @@ public class OutboxPurge {
         return purge().replaceWithVoid();
     }
 
-    /** Deletes up to one batch of published rows older than the retention; emits how many. */
+    /** Deletes, batch by batch, the published rows older than the retention; emits how many. */
     public Uni<Integer> purge() {
-        return RetentionPurge.olderThan(retention, PURGE, "published outbox rows");
+        return RetentionPurge.olderThan(retention, PURGE, batch, "published outbox rows");
     }
 }

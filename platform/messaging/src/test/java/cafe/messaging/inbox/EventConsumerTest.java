@@ -67,6 +67,26 @@ class EventConsumerTest {
         assertEquals(1, attempts.get());
     }
 
+    /** A bug fails the same way every time: it is tried cafe.events.bug-attempts times, then dead-lettered. */
+    @Test
+    void aBugIsTriedABoundedNumberOfTimesThenDeadLettered() {
+        consume(canceled(), event -> Uni.createFrom().failure(new NullPointerException("a field nobody set")));
+
+        assertEquals("nacked", outcome.get());
+        assertEquals(3, attempts.get());
+    }
+
+    @Test
+    void aStatementTheDatabaseCannotRunIsABugToo() {
+        consume(
+                canceled(),
+                event -> Uni.createFrom()
+                        .failure(new PgException("column \"x\" does not exist", "ERROR", "42703", "x")));
+
+        assertEquals("nacked", outcome.get());
+        assertEquals(3, attempts.get());
+    }
+
     @Test
     void workThatThrowsInsteadOfFailingIsHandledToo() {
         consume(canceled(), event -> {
