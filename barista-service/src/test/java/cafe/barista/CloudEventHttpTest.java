@@ -1,5 +1,6 @@
 package cafe.barista;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -20,11 +21,16 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -208,6 +214,42 @@ class CloudEventHttpTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * The race order_gate exists for, forced: a cancel has closed the order's gate and not committed yet
+     * (here a test connection holds that row) when the order's placed event arrives. The placed event
+     * waits for it, then reads the committed cancel and queues nothing.
+     */
+    @Test
+    void aPlacedEventThatArrivesWhileACancelHoldsTheGateWaitsAndQueuesNothing() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        CompletableFuture<Integer> placed;
+        try (Connection sql = Sql.connect("barista");
+                PreparedStatement closeGate =
+                        sql.prepareStatement("insert into order_gate (order_id, canceled_at) values (?, now())")) {
+            sql.setAutoCommit(false);
+            closeGate.setObject(1, orderId);
+            closeGate.executeUpdate();
+
+            placed = CompletableFuture.supplyAsync(
+                    () -> cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
+                            .body(placedData(orderId))
+                            .when()
+                            .post("/events")
+                            .statusCode());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> Sql.number(
+                                    "barista",
+                                    "select count(*) from pg_stat_activity where datname = 'barista'"
+                                            + " and wait_event_type = 'Lock'")
+                            > 0);
+            assertThat("the placed event waits for the gate", placed.isDone(), equalTo(false));
+            sql.commit();
+        }
+
+        assertThat(placed.get(10, TimeUnit.SECONDS), equalTo(202));
+        assertThat(Sql.number("barista", "select count(*) from ticket where order_id = ?", orderId), equalTo(0L));
     }
 
     private static String placedData(UUID orderId) {

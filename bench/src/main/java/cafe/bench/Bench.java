@@ -114,6 +114,7 @@ public final class Bench {
         CostMeter meter = CostMeter.of(stack, postgresCounters, kafkaRecords, services);
         Instant stepsStarted = Instant.now();
         List<Report.Step> steps = new ArrayList<>();
+        Map<Integer, Map<String, Retention.Rows>> retained = new LinkedHashMap<>();
         for (int rate : rates) {
             CostMeter.Snapshot before = meter.snapshot();
             OpenLoad.Result result = load.run(rate, step);
@@ -122,6 +123,7 @@ public final class Bench {
             Cost cost = Cost.between(before, meter.snapshot(), result.ok());
             Report.Step measured = Report.Step.of(result, reached, cost);
             steps.add(measured);
+            retained.put(rate, Retention.sample(uncounted));
             if (steps.size() == 1) {
                 System.out.println("  (" + cost.legend() + ")");
             }
@@ -151,6 +153,7 @@ public final class Bench {
                 Map.copyOf(peakRss),
                 Report.Idle.of(idle),
                 steps,
+                retained,
                 quick);
         report.write(dir);
         System.out.println("bench: report in " + dir.resolve("report.md"));
@@ -187,6 +190,7 @@ public final class Bench {
                 "cafe.barista.auto-brew", "true",
                 "cafe.barista.brew-time", "1s",
                 "quarkus.log.category.\"cafe\".level", "WARN"));
+        config.putAll(Retention.SERVICE_CONFIG);
         return config;
     }
 }

@@ -28,6 +28,7 @@ record Report(
         Map<String, Long> rssPeakMb,
         Idle idle,
         List<Step> steps,
+        Map<Integer, Map<String, Retention.Rows>> retained,
         boolean quick) {
 
     /** One order at a time on the idle system: 201 → ticket queued and 201 → view PLACED. */
@@ -198,6 +199,7 @@ record Report(
                     share(p.reachedReady(), p.placed())));
         }
         md.append(CostMarkdown.of(steps));
+        md.append(retentionMarkdown());
         md.append(
                 "\n| service | ready after start (ms) | RSS after warm-up (MB) | RSS peak (MB) |\n|---|---|---|---|\n");
         readyMillis
@@ -211,6 +213,27 @@ record Report(
         md.append(startupMarkdown());
         md.append(containersMarkdown());
         md.append("\n![latency and throughput against offered rate](report.png)\n");
+        return md.toString();
+    }
+
+    /** Rows the outbox and the inbox keep after each step, against the rows written to them (retention 30 s). */
+    private String retentionMarkdown() {
+        if (retained.isEmpty()) {
+            return "";
+        }
+        List<String> tables = List.copyOf(retained.values().iterator().next().keySet());
+        StringBuilder md = new StringBuilder(
+                "\n### Retention\n\nRows kept / rows ever written, after each step; the services run here with a"
+                        + " retention of 30 s and a purge every 10 s (`cafe.outbox.*`, `cafe.inbox.*`), so what a"
+                        + " table keeps stays near the last 40 s of writes.\n\n| offered/s |");
+        tables.forEach(table -> md.append(" `").append(table).append("` |"));
+        md.append("\n|---|").append("---|".repeat(tables.size())).append("\n");
+        retained.forEach((rate, rows) -> {
+            md.append("| ").append(rate).append(" |");
+            tables.forEach(table -> md.append(String.format(
+                    " %d / %d |", rows.get(table).kept(), rows.get(table).written())));
+            md.append("\n");
+        });
         return md.toString();
     }
 

@@ -23,4 +23,8 @@ public interface StatusConfig {
     /** How long to wait before connecting again when the LISTEN connection for view changes fails or drops. */
     @WithDefault("1s")
     Duration listenRetry();
+
+    /** How often the LISTEN connection hears a heartbeat; after two missed, it is replaced. */
+    @WithDefault("15s")
+    Duration listenHeartbeat();
 }

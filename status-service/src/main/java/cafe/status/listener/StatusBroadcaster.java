@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -29,7 +30,8 @@ import java.util.stream.IntStream;
  * PostgreSQL LISTEN/NOTIFY, which delivers on commit and to every replica, so a stream on one replica
  * sees the changes another replica's consumer made. A notification sent while the LISTEN connection is
  * down is lost, so each time the LISTEN is in place again the documents of every followed order are
- * read again and handed over; a follower keeps only what is new to it.
+ * read again and handed over (also when a silent connection is replaced, see {@link ListenConnection});
+ * a follower keeps only what is new to it.
  */
 @ApplicationScoped
 public class StatusBroadcaster {
@@ -49,11 +51,20 @@ public class StatusBroadcaster {
             ObjectMapper json,
             StatusRepository repository,
             DedicatedConnections connections,
+            Pool pool,
             StatusConfig config) {
         this.json = json;
         this.repository = repository;
         this.listen = new ListenConnection(
-                vertx, connections.options(), CHANNEL, config.listenRetry(), this::publish, this::readAgain);
+                vertx,
+                connections.options(),
+                CHANNEL,
+                config.listenRetry(),
+                this::publish,
+                this::readAgain,
+                config.listenHeartbeat(),
+                () -> pool.query("notify " + CHANNEL + ", '" + ListenConnection.HEARTBEAT + "'")
+                        .execute());
     }
 
     void listen(@Observes StartupEvent started) {

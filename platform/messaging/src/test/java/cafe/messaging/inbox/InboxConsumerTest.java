@@ -8,6 +8,7 @@ import cafe.events.CoffeeReady;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.messaging.outbox.Outbox;
+import cafe.testing.Concurrently;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
 import io.quarkus.test.common.TestResourceScope;
@@ -46,6 +47,27 @@ class InboxConsumerTest {
 
         assertEquals(1, applied.get());
         assertEquals(1, processed(event));
+    }
+
+    /**
+     * The one-statement form, with an effect that has no guard of its own (it would write a row every time
+     * it ran): the same event delivered twice, and twice at once, writes one row. Only the inbox's record
+     * of the event id stops the others.
+     */
+    @Test
+    void aOneStatementEffectWithNoGuardOfItsOwnIsAppliedOncePerEvent() {
+        String marker = UUID.randomUUID().toString();
+        String effect = "insert into outbox_event (event_id, event_type, topic, aggregate_id, source, payload,"
+                + " created_at, published_at) select gen_random_uuid(), 'test.effect', 'none', $3, '/test', '{}',"
+                + " now(), now() where exists (select 1 from first_delivery)";
+        ReceivedEvent event = canceled(UUID.randomUUID());
+
+        onVertx(() -> inbox.applyOnce(event, effect, marker));
+        onVertx(() -> inbox.applyOnce(event, effect, marker));
+        ReceivedEvent raced = canceled(UUID.randomUUID());
+        Concurrently.run(4, () -> onVertx(() -> inbox.applyOnce(raced, effect, marker)));
+
+        assertEquals(2, Sql.number("messaging", "select count(*) from outbox_event where aggregate_id = ?", marker));
     }
 
     @Test
