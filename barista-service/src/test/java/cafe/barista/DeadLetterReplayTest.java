@@ -36,13 +36,7 @@ class DeadLetterReplayTest {
     void aDeadLetteredOrderIsReplayedIntoATicketOnceAndTheChecksClear() {
         UUID orderId = UUID.randomUUID();
         // an order dead-lettered by a fault since fixed, and a record that can never be read
-        KafkaEvents.send(
-                Topics.deadLetterOf("barista-service"),
-                orderId.toString(),
-                UUID.randomUUID().toString(),
-                "cafe.order.placed",
-                EventCodec.toJson(new OrderPlaced(
-                        orderId, "c-dlq", 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now())));
+        deadLetter(new OrderPlaced(orderId, "c-dlq", 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
         KafkaEvents.sendUnchecked(
                 Topics.deadLetterOf("barista-service"),
                 UUID.randomUUID().toString(),

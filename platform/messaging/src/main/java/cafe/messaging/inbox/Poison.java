@@ -4,7 +4,9 @@ import cafe.events.UnknownEventException;
 import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Tells an event that can never be applied from a failure that will pass. Poison: data that cannot be
@@ -28,20 +30,25 @@ public final class Poison {
     private Poison() {}
 
     public static boolean is(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnknownEventException || cause instanceof ConstraintViolationException) {
-                return true;
-            }
-            if (cause instanceof PgException pg
-                    && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return causes(failure)
+                .anyMatch(cause -> cause instanceof UnknownEventException
+                        || cause instanceof ConstraintViolationException
+                        || sqlState(cause)
+                                .filter(state -> state.startsWith("22") || state.startsWith("23"))
+                                .isPresent());
+    }
+
+    /**
+     * A failure that repeats every time but is not in the data: a statement the database cannot run (see
+     * {@link #refusedByTheDatabase}) or a programming error. Retried a bounded number of times, in case a
+     * fix is being rolled out, then dead-lettered, instead of holding its partition for good.
+     */
+    public static boolean isABug(Throwable failure) {
+        return !is(failure)
+                && (refusedByTheDatabase(failure)
+                        || causes(failure)
+                                .anyMatch(
+                                        cause -> PROGRAMMING_ERRORS.stream().anyMatch(type -> type.isInstance(cause))));
     }
 
     /**
@@ -50,43 +57,23 @@ public final class Poison {
      * connection (08), a rolled-back transaction (40), a shortage (53), an operator's or a timeout's
      * cancel (57), a lock not granted in time (55P03) or a system error (58, XX).
      */
-    /**
-     * A failure that repeats every time but is not in the data: a statement the database cannot run (see
-     * {@link #refusedByTheDatabase}) or a programming error. Retried a bounded number of times, in case a
-     * fix is being rolled out, then dead-lettered, instead of holding its partition for good.
-     */
-    public static boolean isABug(Throwable failure) {
-        if (is(failure)) {
-            return false;
-        }
-        if (refusedByTheDatabase(failure)) {
-            return true;
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            Throwable current = cause;
-            if (PROGRAMMING_ERRORS.stream().anyMatch(type -> type.isInstance(current))) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+    public static boolean refusedByTheDatabase(Throwable failure) {
+        return is(failure)
+                || causes(failure)
+                        .map(Poison::sqlState)
+                        .flatMap(Optional::stream)
+                        .findFirst()
+                        .filter(state -> !state.equals("55P03") && !PASSING_CLASSES.contains(state.substring(0, 2)))
+                        .isPresent();
     }
 
-    public static boolean refusedByTheDatabase(Throwable failure) {
-        if (is(failure)) {
-            return true;
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && pg.getSqlState() != null) {
-                String state = pg.getSqlState();
-                return !(state.equals("55P03") || PASSING_CLASSES.contains(state.substring(0, 2)));
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+    /** The failure and its causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(
+                failure, cause -> cause != null, cause -> cause.getCause() == cause ? null : cause.getCause());
+    }
+
+    private static Optional<String> sqlState(Throwable cause) {
+        return cause instanceof PgException pg ? Optional.ofNullable(pg.getSqlState()) : Optional.empty();
     }
 }

@@ -84,12 +84,7 @@ class OutboxTest {
         HealthCheckResponse stuck = backlogCheck.call().await().atMost(EVENTUALLY);
         assertEquals(HealthCheckResponse.Status.DOWN, stuck.getStatus());
 
-        Sql.update(
-                "messaging",
-                "update outbox_event set topic = ? where aggregate_id = ?",
-                Topics.BARISTA,
-                orderId.toString());
-        await().atMost(EVENTUALLY).until(() -> unpublished(orderId) == 0);
+        awaitPublishedOnceKafkaTakesIt(orderId);
     }
 
     @Test
@@ -174,12 +169,7 @@ class OutboxTest {
         // the batch fails as a whole: none of its rows is marked, whatever Kafka received of it
         await().during(Duration.ofSeconds(2)).atMost(EVENTUALLY).until(() -> unpublished(orderId) == 3);
 
-        Sql.update(
-                "messaging",
-                "update outbox_event set topic = ? where aggregate_id = ?",
-                Topics.BARISTA,
-                orderId.toString());
-        await().atMost(EVENTUALLY).until(() -> unpublished(orderId) == 0);
+        awaitPublishedOnceKafkaTakesIt(orderId);
         Set<UUID> published = recordsOf(Topics.BARISTA, orderId).stream()
                 .map(r -> UUID.fromString(r.value().replaceAll(".*\"ticketId\":\"([^\"]+)\".*", "$1")))
                 .collect(Collectors.toSet());
@@ -267,6 +257,16 @@ class OutboxTest {
                 ResultSet lead = statement.executeQuery("select pg_try_advisory_lock(hashtext('cafe.outbox.relay'))")) {
             return lead.next() && lead.getBoolean(1);
         }
+    }
+
+    /** Gives the order's rows a topic Kafka has, and waits until the relay has published them. */
+    private static void awaitPublishedOnceKafkaTakesIt(UUID orderId) {
+        Sql.update(
+                "messaging",
+                "update outbox_event set topic = ? where aggregate_id = ?",
+                Topics.BARISTA,
+                orderId.toString());
+        await().atMost(EVENTUALLY).until(() -> unpublished(orderId) == 0);
     }
 
     private static long unpublished(UUID orderId) {
