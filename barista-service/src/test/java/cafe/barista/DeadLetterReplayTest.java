@@ -73,16 +73,20 @@ class DeadLetterReplayTest {
                 .then()
                 .body("$", hasSize(1))
                 .body("[0].status", equalTo("QUEUED"));
-        Tokens.as(Tokens.admin())
+        int parked = Tokens.as(Tokens.admin())
                 .when()
                 .get("/admin/dead-letters")
                 .then()
                 .body("pending", equalTo(0))
-                .body("latestParked.reason", hasItem(startsWith("unreadable")));
+                .body("latestParked.reason", hasItem(startsWith("unreadable")))
+                .extract()
+                .path("parked");
+        // the gauges hold what the last check counted
         given().when()
                 .get(Management.url("/q/metrics"))
                 .then()
-                .body(org.hamcrest.Matchers.containsString("cafe_dead_letters_pending 0.0"));
+                .body(org.hamcrest.Matchers.containsString("cafe_dead_letters_pending 0.0"))
+                .body(org.hamcrest.Matchers.containsString("cafe_dead_letters_parked " + parked + ".0"));
         Tokens.as(Tokens.admin())
                 .when()
                 .post("/admin/dead-letters/replay")

@@ -57,6 +57,7 @@ public class DeadLetters {
     private final Instance<EventHandler> handlers;
     private final ParkedDeadLetters parked;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong parkedCount = new AtomicLong();
     private final ReentrantLock replaying = new ReentrantLock();
     private Admin admin;
 
@@ -75,7 +76,7 @@ public class DeadLetters {
         Gauge.builder("cafe.dead.letters.pending", pending, AtomicLong::get)
                 .description("Records in this service's dead-letter topic it has not replayed")
                 .register(registry);
-        Gauge.builder("cafe.dead.letters.parked", parked, ParkedDeadLetters::count)
+        Gauge.builder("cafe.dead.letters.parked", parkedCount, AtomicLong::get)
                 .description("Dead letters a replay set aside because they cannot be applied")
                 .register(registry);
     }
@@ -93,7 +94,7 @@ public class DeadLetters {
 
     public State state() {
         refresh();
-        return new State(topic, pending.get(), parked.count(), parked.latest(LATEST_PARKED));
+        return new State(topic, pending.get(), parkedCount.get(), parked.latest(LATEST_PARKED));
     }
 
     /**
@@ -137,9 +138,17 @@ public class DeadLetters {
         }
     }
 
-    /** Counts what is left to replay: the end of each dead-letter topic less the replay group's position. */
+    /**
+     * Counts what is left to replay (the end of each dead-letter topic less the replay group's position) and
+     * what is parked, for the gauges, which never query on a scrape.
+     */
     @Scheduled(every = "${cafe.dead-letters.check-every:30s}", delayed = "5s")
     void refresh() {
+        try {
+            parkedCount.set(parked.count());
+        } catch (RuntimeException e) {
+            Log.debugf("Parked dead letters not counted: %s", e.getMessage());
+        }
         try {
             Admin kafka = admin();
             Map<TopicPartition, OffsetAndMetadata> replayed = kafka.listConsumerGroupOffsets(group)
