@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -195,9 +194,7 @@ class OutboxTest {
         await().during(Duration.ofSeconds(2)).atMost(EVENTUALLY).until(() -> unpublished(orderId) == 3);
 
         awaitPublishedOnceKafkaTakesIt(orderId);
-        Set<UUID> published = recordsOf(Topics.BARISTA, orderId).stream()
-                .map(r -> UUID.fromString(r.value().replaceAll(".*\"ticketId\":\"([^\"]+)\".*", "$1")))
-                .collect(Collectors.toSet());
+        Set<UUID> published = Set.copyOf(ticketsPublished(orderId));
         assertEquals(
                 Set.copyOf(tickets), published, "every event at least once: the failed batch was sent again whole");
     }
@@ -227,10 +224,7 @@ class OutboxTest {
             await().atMost(EVENTUALLY).until(() -> unpublished(orderId) == 0);
             assertEquals(1, relayLeaders(), "one relay holds the lead");
 
-            Sql.number(
-                    "messaging",
-                    "select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                            + " where datname = 'messaging' and query like 'listen %'");
+            endTheLeadersConnection();
             List<UUID> after = appendBrewsStarted(orderId, 50);
             await().atMost(EVENTUALLY).until(() -> {
                 wakeBothAtOnce(relay, otherReplica);
@@ -238,9 +232,7 @@ class OutboxTest {
             });
             assertEquals(1, relayLeaders(), "one relay holds the lead again");
 
-            List<UUID> published = recordsOf(Topics.BARISTA, orderId).stream()
-                    .map(r -> ((BrewStarted) EventCodec.fromJson("cafe.barista.brew-started", r.value())).ticketId())
-                    .toList();
+            List<UUID> published = ticketsPublished(orderId);
             Set<UUID> all = new java.util.HashSet<>(before);
             all.addAll(after);
             assertEquals(all, Set.copyOf(published), "every event");
@@ -272,6 +264,21 @@ class OutboxTest {
                 8, () -> onVertx(turn.getAndIncrement() % 2 == 0 ? one::publishPending : other::publishPending));
     }
 
+    /** The tickets of the order's brew-started events on the barista topic, one per record. */
+    private static List<UUID> ticketsPublished(UUID orderId) {
+        return recordsOf(Topics.BARISTA, orderId).stream()
+                .map(r -> ((BrewStarted) EventCodec.fromJson("cafe.barista.brew-started", r.value())).ticketId())
+                .toList();
+    }
+
+    /** The leading relay loses its lead: the connection that holds its lock (and LISTENs) is ended. */
+    private static void endTheLeadersConnection() {
+        Sql.number(
+                "messaging",
+                "select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                        + " where datname = 'messaging' and query like 'listen %'");
+    }
+
     /** The sessions holding the relay's advisory lock. */
     private static long relayLeaders() {
         return Sql.number(
@@ -283,10 +290,7 @@ class OutboxTest {
     @Test
     void aReplicaThatDoesNotLeadPublishesNothingAndTakesTheLeadOnceItIsFree() throws Exception {
         // this replica loses its lead (its connection ends) and another one takes it: the test's session
-        Sql.number(
-                "messaging",
-                "select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                        + " where datname = 'messaging' and query like 'listen %'");
+        endTheLeadersConnection();
         UUID orderId = UUID.randomUUID();
         try (Connection otherReplica = Sql.connect("messaging")) {
             await().atMost(EVENTUALLY).until(() -> tryLead(otherReplica));
