@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -78,9 +79,16 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks the element once it shows; a page that redraws it meanwhile (the board does) is asked again. */
     void click(String css) {
-        await(d -> d.findElement(By.cssSelector(css)).isDisplayed());
-        driver.findElement(By.cssSelector(css)).click();
+        await(d -> {
+            WebElement element = d.findElement(By.cssSelector(css));
+            if (!element.isDisplayed()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     String text(String css) {
@@ -97,6 +105,12 @@ final class Browser implements AutoCloseable {
 
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
+    }
+
+    /** Runs a script of the test's in the page (WebDriver's, so not subject to the page's policy): what it calls back with. */
+    Object runAsync(String script) {
+        driver.manage().timeouts().scriptTimeout(PATIENCE);
+        return ((JavascriptExecutor) driver).executeAsyncScript(script);
     }
 
     /** Waits for a condition on the page, ignoring elements not there yet. */

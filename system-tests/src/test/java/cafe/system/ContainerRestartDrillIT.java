@@ -42,7 +42,7 @@ class ContainerRestartDrillIT {
         ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
         load.scheduleAtFixedRate(
                 () -> {
-                    String customer = "drill-" + (sent.incrementAndGet() % 10);
+                    String customer = "drill-" + sent.incrementAndGet(); // each within a customer's share
                     try {
                         var response = cafe.order(customer, 2, 1);
                         if (response.statusCode() == 201) {

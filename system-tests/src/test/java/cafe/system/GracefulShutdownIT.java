@@ -36,6 +36,7 @@ class GracefulShutdownIT {
         AtomicBoolean routed = new AtomicBoolean(true);
         AtomicLong readinessDownAt = new AtomicLong();
         AtomicInteger completed = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         ExecutorService load = Executors.newFixedThreadPool(5);
         try {
@@ -43,7 +44,9 @@ class GracefulShutdownIT {
                 load.submit(() -> {
                     while (routed.get()) {
                         try {
-                            int status = cafe.order("c-drain", 1, 1).statusCode();
+                            // a customer each: one customer may place only so many orders a minute
+                            int status = cafe.order("c-drain-" + sent.incrementAndGet(), 1, 1)
+                                    .statusCode();
                             if (status == 201) {
                                 completed.incrementAndGet();
                             } else {
