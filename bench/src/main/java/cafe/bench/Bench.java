@@ -140,6 +140,15 @@ public final class Bench {
             }
         }
         sampler.shutdownNow();
+        System.out.println("bench: how fast the purges delete rows past the retention ...");
+        List<String> written = Retention.sample(uncounted).entrySet().stream()
+                .filter(table -> table.getValue().written() > 0)
+                .map(Map.Entry::getKey)
+                .toList();
+        Map<String, PurgeCapacity.Rate> purged =
+                PurgeCapacity.measure(uncounted, written, quick ? 100_000 : 300_000, Duration.ofSeconds(90));
+        purged.forEach((table, rate) -> System.out.printf(
+                "  %-26s %,8.0f rows/s (%,d rows in %.1f s)%n", table, rate.perSecond(), rate.rows(), rate.seconds()));
         if (recordings != null) {
             recordings.dumpAndSummarize(stepsStarted, Instant.now());
         }
@@ -154,6 +163,7 @@ public final class Bench {
                 Report.Idle.of(idle),
                 steps,
                 retained,
+                purged,
                 quick);
         report.write(dir);
         System.out.println("bench: report in " + dir.resolve("report.md"));
@@ -189,7 +199,9 @@ public final class Bench {
                 "quarkus.rest-client.payment.url", "http://localhost:" + paymentPort,
                 "cafe.barista.auto-brew", "true",
                 "cafe.barista.brew-time", "1s",
-                "quarkus.log.category.\"cafe\".level", "WARN"));
+                "quarkus.log.category.\"cafe\".level", "WARN",
+                // the load's 100 customers stand for thousands: each orders far more often than a customer may
+                "cafe.order.per-customer.orders", "1000000"));
         config.putAll(Retention.SERVICE_CONFIG);
         return config;
     }

@@ -11,8 +11,8 @@ import java.util.stream.IntStream;
 final class Customers {
 
     static final int POOL = 100;
-    /** Longer than any bench or drills run, so that no token expires mid-load. */
-    private static final int TOKEN_MINUTES = 240;
+    /** The longest the services accept (smallrye.jwt.time-to-live), and longer than a run of the bench or the drills. */
+    private static final int TOKEN_MINUTES = 60;
 
     private final List<String> ids;
     /** {@code Authorization} header values, in the order of {@link #ids}. */

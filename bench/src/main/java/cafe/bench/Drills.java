@@ -76,7 +76,7 @@ public final class Drills {
         };
     }
 
-    private void start() {
+    private void start() throws InterruptedException {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(services.values())));
         StackSettings settings = stack.settings();
         ServiceProcess.SERVICES.forEach(name -> ports.put(name, Ports.freePort()));
@@ -88,9 +88,13 @@ public final class Drills {
                 "cafe.barista.brew-time", "1s",
                 "cafe.order.reconcile-after", "5s",
                 "cafe.order.reconcile-every", "2s",
-                "quarkus.log.category.\"cafe\".level", "WARN"));
+                "quarkus.log.category.\"cafe\".level", "WARN",
+                // the load's 100 customers stand for thousands (see Bench.serviceConfig)
+                "cafe.order.per-customer.orders", "1000000"));
         ServiceProcess.SERVICES.forEach(this::startService);
         awaitReady();
+        // the drills measure faults, not a cold start: the first one used to take the JIT's first seconds too
+        new OpenLoad(url("order-service"), customers).run(RATE, Duration.ofSeconds(5));
     }
 
     /** (a) Payment stopped: once the circuit is open, 503 + Retry-After fast; no order without a charge; recovery after restart. */

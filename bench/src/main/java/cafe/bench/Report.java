@@ -29,6 +29,7 @@ record Report(
         Idle idle,
         List<Step> steps,
         Map<Integer, Map<String, Retention.Rows>> retained,
+        Map<String, PurgeCapacity.Rate> purged,
         boolean quick) {
 
     /** One order at a time on the idle system: 201 → ticket queued and 201 → view PLACED. */
@@ -233,6 +234,31 @@ record Report(
             tables.forEach(table -> md.append(String.format(
                     " %d / %d |", rows.get(table).kept(), rows.get(table).written())));
             md.append("\n");
+        });
+        md.append(purgeMarkdown(tables));
+        return md.toString();
+    }
+
+    /**
+     * How fast each purge deleted rows past the retention (measured after the steps), against the rows a
+     * table gets per order over the steps (so what 500 orders/s would write into it).
+     */
+    private String purgeMarkdown(List<String> tables) {
+        List<Map<String, Retention.Rows>> samples = List.copyOf(retained.values());
+        long orders =
+                steps.stream().skip(1).mapToLong(s -> s.propagation().placed()).sum();
+        StringBuilder md = new StringBuilder(
+                "\nPurge capacity: rows past the retention deleted per second by the services' own scheduled purge"
+                        + " (batches of 10,000, after the steps), against the rows each table gets per order over"
+                        + " the steps after the first, and so per second at 500 orders/s.\n\n"
+                        + "| table | purged rows/s | rows per order | rows/s at 500 orders/s |\n|---|---|---|---|\n");
+        tables.stream().filter(purged::containsKey).forEach(table -> {
+            long written = samples.getLast().get(table).written()
+                    - samples.getFirst().get(table).written();
+            double perOrder = orders > 0 ? (double) written / orders : 0;
+            md.append(String.format(
+                    "| `%s` | %,.0f | %.2f | %,.0f |%n",
+                    table, purged.get(table).perSecond(), perOrder, perOrder * 500));
         });
         return md.toString();
     }

@@ -17,8 +17,8 @@ final class Retention {
             "cafe.inbox.retention", "PT30S",
             "cafe.inbox.purge-every", "10s");
 
-    private static final List<String> DATABASES = List.of("orders", "payments", "barista");
-    private static final List<String> TABLES = List.of("outbox_event", "processed_event");
+    static final List<String> DATABASES = List.of("orders", "payments", "barista");
+    static final List<String> TABLES = List.of("outbox_event", "processed_event");
 
     /** Rows kept and rows ever written, of one table. */
     record Rows(long kept, long written) {}

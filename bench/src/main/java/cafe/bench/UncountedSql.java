@@ -13,6 +13,7 @@ import java.util.Map;
  * The bench's own reads of the services' databases, kept out of the cost figures: they run as the
  * superuser (pg_stat_statements is counted for the services' role only) and each is rolled back (so it
  * adds to xact_rollback, not to the xact_commit counted), on one connection per database opened up front.
+ * The only writes, {@link #commit}, happen after the measured steps.
  */
 final class UncountedSql implements AutoCloseable {
 
@@ -40,6 +41,24 @@ final class UncountedSql implements AutoCloseable {
             }
             return rows;
         });
+    }
+
+    /**
+     * Runs a statement and commits it: for rows the bench gives the services (outside the measured steps,
+     * so its commit is in no step's figures).
+     */
+    synchronized void commit(String database, String sql, Object... params) {
+        Connection connection = connection(database);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            rollback(connection);
+            throw new IllegalStateException("Statement failed on " + database + ": " + sql, e);
+        }
     }
 
     private interface Rows<T> {

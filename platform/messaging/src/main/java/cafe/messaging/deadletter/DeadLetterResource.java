@@ -1,6 +1,7 @@
 package cafe.messaging.deadletter;
 
 import cafe.problem.ProblemException;
+import cafe.security.Audited;
 import cafe.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 @RolesAllowed(Roles.ADMIN)
+@Audited
 public class DeadLetterResource {
 
     private final DeadLetters deadLetters;
@@ -34,7 +36,7 @@ public class DeadLetterResource {
             description = "The dead-letter topic of the events this service consumes; a parked record could"
                     + " not be read or was refused by the database, and carries the reason")
     @APIResponse(responseCode = "200", description = "Pending count, parked count and the latest parked records")
-    public DeadLetters.State state() {
+    public DeadLetters.State getDeadLetters() {
         return deadLetters.state();
     }
 
@@ -50,7 +52,7 @@ public class DeadLetterResource {
     @APIResponse(
             responseCode = "503",
             description = "An event could not be applied now (e.g. the database is away): replayed up to it; try again")
-    public DeadLetters.Replay replay() {
+    public DeadLetters.Replay replayDeadLetters() {
         try {
             return deadLetters.replay();
         } catch (ReplayRunningException e) {

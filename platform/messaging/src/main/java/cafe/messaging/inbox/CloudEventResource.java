@@ -52,7 +52,7 @@ public class CloudEventResource {
             description =
                     "Not a CloudEvents 1.0 binary-mode request, ce-id not a UUID, unknown ce-type or unreadable data; do not retry")
     @APIResponse(responseCode = "500", description = "Could not be applied now; the sender retries")
-    public Uni<Response> receive(
+    public Uni<Response> receiveEvent(
             @Parameter(description = "The event's id, a UUID") @RestHeader("ce-id") String id,
             @Parameter(description = "The event's type, e.g. cafe.order.placed") @RestHeader("ce-type") String type,
             @Parameter(description = "Must be 1.0") @RestHeader("ce-specversion") String specVersion,

@@ -6,7 +6,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes inbox records older than the retention. The retention must outlast any redelivery: a record
@@ -23,11 +22,9 @@ public class InboxPurge {
     private final Duration retention;
     private final int batch;
 
-    InboxPurge(
-            @ConfigProperty(name = "cafe.inbox.retention", defaultValue = "P30D") Duration retention,
-            @ConfigProperty(name = "cafe.inbox.purge-batch", defaultValue = "10000") int batch) {
-        this.retention = retention;
-        this.batch = batch;
+    InboxPurge(InboxConfig config) {
+        this.retention = config.retention();
+        this.batch = config.purgeBatch();
     }
 
     @Scheduled(

@@ -6,7 +6,6 @@ import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
@@ -22,11 +21,9 @@ public class OutboxBacklogCheck implements AsyncHealthCheck {
     private final OutboxBacklog backlog;
     private final Duration maxAge;
 
-    OutboxBacklogCheck(
-            OutboxBacklog backlog,
-            @ConfigProperty(name = "cafe.outbox.max-age", defaultValue = "PT5M") Duration maxAge) {
+    OutboxBacklogCheck(OutboxBacklog backlog, OutboxConfig config) {
         this.backlog = backlog;
-        this.maxAge = maxAge;
+        this.maxAge = config.maxAge();
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes published outbox rows once they are older than the retention: Kafka holds the events, and a
@@ -23,11 +22,9 @@ public class OutboxPurge {
     private final Duration retention;
     private final int batch;
 
-    OutboxPurge(
-            @ConfigProperty(name = "cafe.outbox.retention", defaultValue = "P7D") Duration retention,
-            @ConfigProperty(name = "cafe.outbox.purge-batch", defaultValue = "10000") int batch) {
-        this.retention = retention;
-        this.batch = batch;
+    OutboxPurge(OutboxConfig config) {
+        this.retention = config.retention();
+        this.batch = config.purgeBatch();
     }
 
     @Scheduled(

@@ -19,6 +19,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,7 @@ public class OutboxRelay {
     private final AtomicBoolean runAgain = new AtomicBoolean();
     private long sweepTimer;
 
+    @Inject
     OutboxRelay(
             @Channel(CHANNEL) MutinyEmitter<String> emitter,
             Pool pool,
@@ -70,10 +72,34 @@ public class OutboxRelay {
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password,
-            @ConfigProperty(name = "cafe.outbox.batch-size", defaultValue = "500") int batchSize,
-            @ConfigProperty(name = "cafe.outbox.sweep-interval", defaultValue = "PT1S") Duration sweepInterval,
-            @ConfigProperty(name = "cafe.outbox.max-backoff", defaultValue = "PT10S") Duration maxBackoff,
-            @ConfigProperty(name = "cafe.outbox.batch-deadline", defaultValue = "PT30S") Duration batchDeadline) {
+            OutboxConfig config) {
+        this(
+                emitter,
+                pool,
+                vertx,
+                url,
+                user,
+                password,
+                config.batchSize(),
+                config.sweepInterval(),
+                config.maxBackoff(),
+                config.batchDeadline(),
+                config.leadCheck());
+    }
+
+    /** A relay with these settings: another replica's, in a test. */
+    OutboxRelay(
+            MutinyEmitter<String> emitter,
+            Pool pool,
+            Vertx vertx,
+            String url,
+            String user,
+            String password,
+            int batchSize,
+            Duration sweepInterval,
+            Duration maxBackoff,
+            Duration batchDeadline,
+            Duration leadCheck) {
         this.emitter = emitter;
         this.pool = pool;
         this.vertx = vertx;
@@ -82,6 +108,7 @@ public class OutboxRelay {
                 PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
                         .setUser(user)
                         .setPassword(password),
+                leadCheck,
                 this::wake);
         this.publishLatency = Timer.builder("cafe.outbox.publish.latency")
                 .description("From the commit of an event to Kafka's acknowledgement")
@@ -131,6 +158,11 @@ public class OutboxRelay {
                         wake();
                     }
                 });
+    }
+
+    /** Whether this replica believes it leads (for the tests). */
+    boolean leads() {
+        return leadership.leading();
     }
 
     private int backOff(Throwable failure) {

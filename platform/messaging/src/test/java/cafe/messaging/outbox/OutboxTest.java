@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -206,17 +207,7 @@ class OutboxTest {
      */
     @Test
     void twoRelaysOnTwoConnectionsContendForTheLeadAndPublishEachEventOnce() {
-        OutboxRelay otherReplica = new OutboxRelay(
-                emitter,
-                pool,
-                vertx,
-                url,
-                user,
-                password,
-                5,
-                Duration.ofHours(1),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(30));
+        OutboxRelay otherReplica = anotherReplica(url, Duration.ofSeconds(1), Duration.ofSeconds(5));
         try {
             UUID orderId = UUID.randomUUID();
             List<UUID> before = appendBrewsStarted(orderId, 50);
@@ -238,12 +229,104 @@ class OutboxTest {
             assertEquals(all, Set.copyOf(published), "every event");
             assertEquals(all.size(), published.size(), "each event once");
         } finally {
-            // the other replica goes, and this one leads again: the tests after this one rely on its wake-ups
             otherReplica.stop(null);
-            UUID probe = UUID.randomUUID();
-            inTransaction(() -> outbox.append(new OrderCanceled(probe, "c-probe", UUID.randomUUID(), Instant.now())));
-            await().atMost(EVENTUALLY).until(() -> onVertx(relay::publishPending) >= 1 || unpublished(probe) == 0);
+            leadAgain();
         }
+    }
+
+    /**
+     * A leader whose connection falls silent (the network drops its packets, no connection ends) stops
+     * believing it leads, and the database ends its idle session and so frees the lead for another replica:
+     * the lead moves, and every event is still published once.
+     */
+    @Test
+    void aLeaderWhoseConnectionFallsSilentGivesUpAndTheDatabaseFreesTheLeadForAnother() throws Exception {
+        PgConnectOptions database = PgConnectOptions.fromUri(url);
+        try (SilentLink link = SilentLink.to(vertx.getDelegate(), database.getHost(), database.getPort())) {
+            OutboxRelay silentReplica = anotherReplica(
+                    "postgresql://localhost:" + link.port() + "/" + database.getDatabase(),
+                    Duration.ofMillis(200),
+                    Duration.ofMillis(500));
+            try {
+                await().atMost(EVENTUALLY).until(() -> {
+                    if (!leadsThrough(link)) {
+                        endTheLeadersConnection();
+                        onVertx(silentReplica::publishPending);
+                    }
+                    return leadsThrough(link);
+                });
+                UUID orderId = UUID.randomUUID();
+                List<UUID> before = appendBrewsStarted(orderId, 20);
+                await().atMost(EVENTUALLY).until(() -> {
+                    onVertx(silentReplica::publishPending);
+                    return unpublished(orderId) == 0;
+                });
+
+                link.fallSilent();
+                await().atMost(EVENTUALLY).until(() -> !silentReplica.leads());
+                await().atMost(EVENTUALLY).until(() -> {
+                    onVertx(relay::publishPending);
+                    return relayLeaders() == 1 && !leadsThrough(link);
+                });
+                List<UUID> after = appendBrewsStarted(orderId, 20);
+                await().atMost(EVENTUALLY).until(() -> {
+                    wakeBothAtOnce(relay, silentReplica);
+                    return unpublished(orderId) == 0;
+                });
+
+                List<UUID> published = ticketsPublished(orderId);
+                Set<UUID> all = new java.util.HashSet<>(before);
+                all.addAll(after);
+                assertEquals(all, Set.copyOf(published), "every event");
+                assertEquals(all.size(), published.size(), "each event once");
+            } finally {
+                silentReplica.stop(null);
+                link.close(); // ends the silent session too, whatever the test saw
+                leadAgain();
+            }
+        }
+    }
+
+    /**
+     * Another replica's relay on this database (its leadership connection to {@code databaseUrl}), in batches
+     * of five, with no sweep: it publishes when a test wakes it.
+     */
+    private OutboxRelay anotherReplica(String databaseUrl, Duration maxBackoff, Duration leadCheck) {
+        return new OutboxRelay(
+                emitter,
+                pool,
+                vertx,
+                databaseUrl,
+                user,
+                password,
+                5,
+                Duration.ofHours(1),
+                maxBackoff,
+                Duration.ofSeconds(30),
+                leadCheck);
+    }
+
+    /** This replica leads again and so hears of commits: the tests after a contest rely on its wake-ups. */
+    private void leadAgain() {
+        UUID probe = UUID.randomUUID();
+        inTransaction(() -> outbox.append(new OrderCanceled(probe, "c-probe", UUID.randomUUID(), Instant.now())));
+        await().atMost(EVENTUALLY).until(() -> onVertx(relay::publishPending) >= 1 || unpublished(probe) == 0);
+    }
+
+    /** Whether the session holding the relay's advisory lock came through the link. */
+    private static boolean leadsThrough(SilentLink link) {
+        Set<Integer> ports = link.serverSidePorts();
+        if (ports.isEmpty()) {
+            return false;
+        }
+        String portList = ports.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return Sql.number(
+                        "messaging",
+                        "select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+                                + " where l.locktype = 'advisory' and l.granted"
+                                + " and l.objid = hashtext('cafe.outbox.relay')::oid and a.client_port in ("
+                                + portList + ")")
+                > 0;
     }
 
     private List<UUID> appendBrewsStarted(UUID orderId, int count) {
@@ -275,8 +358,8 @@ class OutboxTest {
     private static void endTheLeadersConnection() {
         Sql.number(
                 "messaging",
-                "select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                        + " where datname = 'messaging' and query like 'listen %'");
+                "select count(pg_terminate_backend(pid)) from pg_locks where locktype = 'advisory' and granted"
+                        + " and objid = hashtext('cafe.outbox.relay')::oid");
     }
 
     /** The sessions holding the relay's advisory lock. */
