@@ -1,7 +1,7 @@
 package cafe.barista;
 
 import cafe.barista.config.BaristaConfig;
-import cafe.barista.repository.TicketMoves;
+import cafe.barista.repository.TicketStatements;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -18,12 +18,12 @@ public class AutoBarista {
 
     static final int BATCH = 500;
 
-    private final TicketMoves moves;
+    private final TicketStatements statements;
     private final TicketService service;
     private final BaristaConfig config;
 
-    AutoBarista(TicketMoves moves, TicketService service, BaristaConfig config) {
-        this.moves = moves;
+    AutoBarista(TicketStatements statements, TicketService service, BaristaConfig config) {
+        this.statements = statements;
         this.service = service;
         this.config = config;
     }
@@ -44,7 +44,8 @@ public class AutoBarista {
 
     /** Moves every ticket in {@code status} since {@code before} or earlier to {@code next}, a batch at a time. */
     private Uni<Void> drain(TicketStatus status, Instant before, TicketStatus next) {
-        return moves.due(status, before, BATCH)
+        return statements
+                .due(status, before, BATCH)
                 .chain(due -> due.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : service.moveAll(due, next)

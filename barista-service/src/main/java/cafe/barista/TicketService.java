@@ -1,8 +1,7 @@
 package cafe.barista;
 
-import cafe.barista.repository.TicketMoves;
-import cafe.barista.repository.TicketQueue;
 import cafe.barista.repository.TicketRepository;
+import cafe.barista.repository.TicketStatements;
 import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
 import cafe.events.CafeEvent;
@@ -27,20 +26,19 @@ import java.util.UUID;
 public class TicketService {
 
     private final TicketRepository tickets;
-    private final TicketQueue queue;
-    private final TicketMoves moves;
+    private final TicketStatements statements;
     private final Outbox outbox;
 
-    TicketService(TicketRepository tickets, TicketQueue queue, TicketMoves moves, Outbox outbox) {
+    TicketService(TicketRepository tickets, TicketStatements statements, Outbox outbox) {
         this.outbox = outbox;
         this.tickets = tickets;
-        this.queue = queue;
-        this.moves = moves;
+        this.statements = statements;
     }
 
     /** Queues a ticket for a paid order, once per event, unless it has one or was cancelled before it arrived. */
     public Uni<Void> queue(ReceivedEvent event, OrderPlaced order) {
-        return queue.queue(event, Ticket.queued(order))
+        return statements
+                .queue(event, Ticket.queued(order))
                 .invoke(queued -> {
                     if (queued) {
                         Log.infof("order %s queued: %d x %s", order.orderId(), order.qty(), order.item());
@@ -99,10 +97,12 @@ public class TicketService {
      * statement; answers those that moved (one another replica or the barista moved first is left out).
      */
     public Uni<List<Ticket>> moveAll(List<Ticket> due, TicketStatus next) {
-        return moves.move(due, next, (ticket, at) -> reportOf(ticket, next, at)).invoke(moved -> {
-            moved.forEach(ticket -> Log.infof("order %s ticket -> %s", ticket.orderId, next));
-            Metrics.counter("cafe.tickets", "state", next.name()).increment(moved.size());
-        });
+        return statements
+                .move(due, next, (ticket, at) -> reportOf(ticket, next, at))
+                .invoke(moved -> {
+                    moved.forEach(ticket -> Log.infof("order %s ticket -> %s", ticket.orderId, next));
+                    Metrics.counter("cafe.tickets", "state", next.name()).increment(moved.size());
+                });
     }
 
     @WithSession
@@ -120,7 +120,8 @@ public class TicketService {
 
     /** Moves one ticket and records the event that reports it, in one statement. */
     private Uni<Ticket> transition(UUID ticketId, TicketStatus next) {
-        return moves.find(ticketId)
+        return statements
+                .find(ticketId)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("Ticket", ticketId))

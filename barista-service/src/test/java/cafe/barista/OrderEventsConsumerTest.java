@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import cafe.events.EventCodec;
 import cafe.events.OrderCancelRequested;
-import cafe.events.OrderPlaced;
 import cafe.events.Topics;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
@@ -121,15 +120,7 @@ class OrderEventsConsumerTest {
     }
 
     private static UUID placeOrder() {
-        UUID orderId = UUID.randomUUID();
-        KafkaEvents.send(
-                Topics.ORDERS,
-                orderId.toString(),
-                UUID.randomUUID().toString(),
-                "cafe.order.placed",
-                EventCodec.toJson(new OrderPlaced(
-                        orderId, "c-1", 4, "Flat White", 1, 390, "EUR", UUID.randomUUID(), Instant.now())));
-        return orderId;
+        return PlacedOrders.send("c-1", "Flat White", 1, 390);
     }
 
     private static void awaitTicket(UUID orderId, String status) {

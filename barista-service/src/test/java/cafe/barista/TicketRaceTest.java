@@ -1,22 +1,15 @@
 package cafe.barista;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import cafe.events.EventCodec;
-import cafe.events.OrderPlaced;
-import cafe.events.Topics;
 import cafe.testing.Concurrently;
-import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -29,18 +22,8 @@ class TicketRaceTest {
 
     @Test
     void racingStartsAndFinishesMoveTheTicketOnceEachWithOneEvent() {
-        UUID orderId = UUID.randomUUID();
-        KafkaEvents.send(
-                Topics.ORDERS,
-                orderId.toString(),
-                UUID.randomUUID().toString(),
-                "cafe.order.placed",
-                EventCodec.toJson(new OrderPlaced(
-                        orderId, "c-race", 1, "Mocha", 1, 420, "EUR", UUID.randomUUID(), Instant.now())));
-        String ticket = await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> Sql.text("barista", "select id::text from ticket where order_id = ?", orderId),
-                        id -> id != null);
+        UUID orderId = PlacedOrders.send("c-race", "Mocha", 1, 420);
+        String ticket = PlacedOrders.ticketOf(orderId);
 
         String barista = Tokens.barista();
         List<Integer> starts = Concurrently.run(

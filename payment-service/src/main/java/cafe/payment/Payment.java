@@ -31,4 +31,16 @@ public class Payment {
 
     @Column(name = "refunded_at")
     public Instant refundedAt;
+
+    /** A new payment of the order, decided now. */
+    public static Payment of(UUID orderId, long amount, String currency, PaymentStatus status) {
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID();
+        payment.orderId = orderId;
+        payment.amount = amount;
+        payment.currency = currency;
+        payment.status = status;
+        payment.createdAt = Instant.now();
+        return payment;
+    }
 }

@@ -4,6 +4,7 @@ import cafe.events.PaymentRefunded;
 import cafe.messaging.outbox.Outbox;
 import cafe.payment.config.PaymentConfig;
 import cafe.payment.repository.PaymentRepository;
+import cafe.payment.repository.PaymentStatements;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -16,20 +17,28 @@ import java.util.UUID;
 public class PaymentService {
 
     private final PaymentRepository payments;
+    private final PaymentStatements statements;
     private final ProcessorSimulation processor;
     private final PaymentConfig config;
     private final Outbox outbox;
 
-    PaymentService(PaymentRepository payments, ProcessorSimulation processor, PaymentConfig config, Outbox outbox) {
+    PaymentService(
+            PaymentRepository payments,
+            PaymentStatements statements,
+            ProcessorSimulation processor,
+            PaymentConfig config,
+            Outbox outbox) {
         this.payments = payments;
+        this.statements = statements;
         this.outbox = outbox;
         this.processor = processor;
         this.config = config;
     }
 
     public Uni<Payment> charge(ChargeRequest request) {
-        return processor.process(() -> payments.insertOnce(PaymentRepository.newPayment(
-                        request.orderId(), request.amount(), request.currency(), decide(request.amount())))
+        return processor.process(() -> statements
+                .insertOnce(
+                        Payment.of(request.orderId(), request.amount(), request.currency(), decide(request.amount())))
                 .invoke(payment -> Log.infof(
                         "order %s charged: %s %d %s (payment %s)",
                         payment.orderId, payment.status, payment.amount, payment.currency, payment.id)));
@@ -42,8 +51,8 @@ public class PaymentService {
      * (it is declined); never both.
      */
     public Uni<Payment> voidCharge(ChargeRequest request) {
-        return payments.insertOnce(PaymentRepository.newPayment(
-                        request.orderId(), request.amount(), request.currency(), PaymentStatus.VOIDED))
+        return statements
+                .insertOnce(Payment.of(request.orderId(), request.amount(), request.currency(), PaymentStatus.VOIDED))
                 .invoke(payment -> Log.infof("order %s voided: its payment is %s", payment.orderId, payment.status));
     }
 

@@ -5,7 +5,7 @@ import cafe.messaging.inbox.ReceivedEvent;
 import cafe.problem.ProblemException;
 import cafe.status.repository.DedicatedConnections;
 import cafe.status.repository.RebuildLock;
-import cafe.status.repository.RebuildRepository;
+import cafe.status.repository.RebuildStatements;
 import cafe.status.repository.StatusRepository;
 import cafe.status.repository.ViewTables;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ViewRebuilder {
 
     private final ViewWriter writer;
-    private final RebuildRepository rebuilds;
+    private final RebuildStatements rebuilds;
     private final StatusRepository repository;
     private final DedicatedConnections connections;
     private final Pool database;
@@ -41,7 +41,7 @@ public class ViewRebuilder {
     ViewRebuilder(
             Pool database,
             ViewWriter writer,
-            RebuildRepository rebuilds,
+            RebuildStatements rebuilds,
             StatusRepository repository,
             DedicatedConnections connections,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {

@@ -2,8 +2,8 @@ package cafe.status;
 
 import cafe.events.CafeEvent;
 import cafe.messaging.inbox.ReceivedEvent;
+import cafe.status.repository.ViewStatements;
 import cafe.status.repository.ViewTables;
-import cafe.status.repository.ViewWrites;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -26,11 +26,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ViewWriter {
 
-    private final ViewWrites writes;
+    private final ViewStatements statements;
     private final ObjectMapper json;
 
-    ViewWriter(ViewWrites writes, ObjectMapper json) {
-        this.writes = writes;
+    ViewWriter(ViewStatements statements, ObjectMapper json) {
+        this.statements = statements;
         this.json = json;
     }
 
@@ -47,14 +47,14 @@ public class ViewWriter {
         Map<UUID, ReceivedEvent> byId = new LinkedHashMap<>();
         events.forEach(event -> byId.putIfAbsent(event.id(), event));
         Uni<Void> locked = tables == ViewTables.LIVE
-                ? writes.lockOrders(
+                ? statements.lockOrders(
                         sql,
                         byId.values().stream()
                                 .map(event -> event.payload().orderId())
                                 .distinct()
                                 .toList())
                 : Uni.createFrom().voidItem();
-        return locked.chain(() -> writes.recordEvents(sql, tables, byId.values()))
+        return locked.chain(() -> statements.recordEvents(sql, tables, byId.values()))
                 .chain(changed -> save(sql, tables, changed));
     }
 
@@ -63,18 +63,20 @@ public class ViewWriter {
         if (orderIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return writes.eventsOf(sql, tables, orderIds).chain(events -> save(sql, tables, events));
+        return statements.eventsOf(sql, tables, orderIds).chain(events -> save(sql, tables, events));
     }
 
     private Uni<List<OrderStatusDocument>> save(
             SqlConnection sql, ViewTables tables, Map<UUID, List<CafeEvent>> eventsByOrder) {
-        List<ViewWrites.Document> documents = eventsByOrder.entrySet().stream()
+        List<ViewStatements.Document> documents = eventsByOrder.entrySet().stream()
                 .map(order -> OrderStatusDocument.fold(order.getKey(), order.getValue()))
-                .map(document -> new ViewWrites.Document(document, write(document)))
+                .map(document -> new ViewStatements.Document(document, write(document)))
                 .toList();
-        return writes.saveDocuments(sql, tables, documents)
-                .replaceWith(
-                        documents.stream().map(ViewWrites.Document::document).toList());
+        return statements
+                .saveDocuments(sql, tables, documents)
+                .replaceWith(documents.stream()
+                        .map(ViewStatements.Document::document)
+                        .toList());
     }
 
     private String write(OrderStatusDocument document) {

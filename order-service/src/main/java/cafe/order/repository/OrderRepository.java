@@ -16,10 +16,6 @@ import java.util.UUID;
 @WithSession
 public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
 
-    public Uni<Order> findByIdempotencyKey(String customerId, String key) {
-        return find("customerId = ?1 and idempotencyKey = ?2", customerId, key).firstResult();
-    }
-
     public Uni<List<Order>> findByCustomer(String customerId, int page, int size) {
         return find("customerId", Sort.descending("createdAt").and("id"), customerId)
                 .page(Page.of(page, size))

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads of the live view: the document per order. The writes, to the live or the shadow tables, are {@link ViewWrites}. */
+/** Reads of the live view: the document per order. The writes, to the live or the shadow tables, are {@link ViewStatements}. */
 @ApplicationScoped
 @WithSession
 public class StatusRepository implements PanacheRepositoryBase<OrderStatusView, UUID> {

@@ -17,7 +17,7 @@ import java.util.UUID;
  * schemas, so each keeps its indexes and their names.
  */
 @ApplicationScoped
-public class RebuildRepository {
+public class RebuildStatements {
 
     private static final String MERGE_LIVE_SINCE =
             "insert into rebuild.status_event (event_id, order_id, event_type, payload, received_at)"

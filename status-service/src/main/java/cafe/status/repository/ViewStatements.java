@@ -28,7 +28,7 @@ import java.util.UUID;
  * same statements fill the live view and the shadow one a rebuild swaps in.
  */
 @ApplicationScoped
-public class ViewWrites {
+public class ViewStatements {
 
     /**
      * The orders' locks, in one order for every writer (sorted keys), so two batches that share orders
@@ -99,14 +99,14 @@ public class ViewWrites {
                         .addArrayOfUUID(orders)
                         .addArrayOfString(types)
                         .addArrayOfString(payloads))
-                .map(ViewWrites::byOrder);
+                .map(ViewStatements::byOrder);
     }
 
     /** Every event these tables hold for those orders, by order; an order without events is absent. */
     public Uni<Map<UUID, List<CafeEvent>>> eventsOf(SqlConnection sql, ViewTables tables, Collection<UUID> orderIds) {
         return sql.preparedQuery(EVENTS_OF.formatted(tables.events))
                 .execute(Tuple.tuple().addArrayOfUUID(orderIds.toArray(UUID[]::new)))
-                .map(ViewWrites::byOrder);
+                .map(ViewStatements::byOrder);
     }
 
     /**

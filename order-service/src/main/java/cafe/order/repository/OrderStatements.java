@@ -17,14 +17,15 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * The writes on a customer's synchronous path, each one statement and one round trip on the reactive SQL
- * client, with no transaction around it: the pending order (with its price read from the menu in the same
- * statement), its settlement (with its event, through the outbox, in the same statement), and the steps
- * it follows the barista by (with the inbox's record of the event). Hibernate would spend four or five
- * round trips on each.
+ * The statements of a customer's synchronous path, each one statement and one round trip on the reactive
+ * SQL client, with no transaction around it: the pending order (with its price read from the menu in the
+ * same statement), its settlement (with its event, through the outbox, in the same statement), the steps
+ * it follows the barista by (with the inbox's record of the event), and the two reads of that path (by
+ * id, by idempotency key). Hibernate would spend four or five round trips on each write. The API's other
+ * reads are Panache's ({@link OrderRepository}).
  */
 @ApplicationScoped
-public class OrderWrites {
+public class OrderStatements {
 
     private static final String COLUMNS = "id, customer_id, menu_id, item, qty, amount, currency, status, payment_id,"
             + " idempotency_key, request_hash, created_at, updated_at";
@@ -48,7 +49,7 @@ public class OrderWrites {
     private final Outbox outbox;
     private final Inbox inbox;
 
-    OrderWrites(Pool pool, Outbox outbox, Inbox inbox) {
+    OrderStatements(Pool pool, Outbox outbox, Inbox inbox) {
         this.pool = pool;
         this.outbox = outbox;
         this.inbox = inbox;
@@ -60,15 +61,15 @@ public class OrderWrites {
                 .execute(Tuple.of(order.id, order.customerId, order.qty, order.idempotencyKey, order.requestHash)
                         .addValue(order.createdAt.atOffset(ZoneOffset.UTC))
                         .addValue(order.menuId))
-                .map(OrderWrites::firstOrNull);
+                .map(OrderStatements::firstOrNull);
     }
 
     public Uni<Order> findByIdempotencyKey(String customerId, String key) {
-        return pool.preparedQuery(BY_KEY).execute(Tuple.of(customerId, key)).map(OrderWrites::firstOrNull);
+        return pool.preparedQuery(BY_KEY).execute(Tuple.of(customerId, key)).map(OrderStatements::firstOrNull);
     }
 
     public Uni<Order> findById(UUID id) {
-        return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(OrderWrites::firstOrNull);
+        return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(OrderStatements::firstOrNull);
     }
 
     /**

@@ -3,6 +3,8 @@ package cafe.barista.repository;
 import cafe.barista.Ticket;
 import cafe.barista.TicketStatus;
 import cafe.events.CafeEvent;
+import cafe.messaging.inbox.Inbox;
+import cafe.messaging.inbox.ReceivedEvent;
 import cafe.messaging.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,17 +24,34 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * The barista's moves (start, finish) on the reactive SQL client, with no transaction around them: any
- * number of tickets move, and their events are written, in one statement and one round trip. Hibernate
- * would spend a transaction of five round trips on each ticket.
+ * The barista's hot paths on the reactive SQL client, each one statement and one round trip with no
+ * transaction around it: a placed order's ticket queued (with the inbox's record of the event), where a
+ * transaction with an advisory lock took five round trips; and the moves (start, finish) of any number of
+ * tickets with their events, where Hibernate would spend a transaction of five round trips on each
+ * ticket. The API's lists and a cancel's writes, inside the consumer's transaction, are {@link
+ * TicketRepository}'s.
  */
 @ApplicationScoped
-public class TicketMoves {
+public class TicketStatements {
 
     private static final String COLUMNS = "id, order_id, customer_id, item, qty, status, created_at, updated_at";
     private static final String BY_ID = "select " + COLUMNS + " from ticket where id = $1";
     private static final String DUE = "select " + COLUMNS + " from ticket where status = $1 and updated_at <= $2"
             + " order by updated_at, id limit $3";
+
+    /**
+     * Continues the with-list that records the event in the inbox ($1, $2), hence its leading comma. The
+     * order's gate row ($3) is written first: a cancel that holds it (or is still inserting it) makes this
+     * statement wait until it commits, and its tombstone (canceled_at) is then read from the row as
+     * committed, not from this statement's snapshot. The ticket is inserted unless the order was cancelled
+     * or has one already (order_id is unique).
+     */
+    private static final String QUEUE = ", gate as (insert into order_gate (order_id) select $3"
+            + " where exists (select 1 from first_delivery)"
+            + " on conflict (order_id) do update set canceled_at = order_gate.canceled_at returning canceled_at)"
+            + " insert into ticket (" + COLUMNS + ")"
+            + " select $4, $3, $5, $6, $7, $8, $9, $9 from gate where canceled_at is null"
+            + " on conflict (order_id) do nothing";
 
     /** The element types of the outbox columns, in the order of {@link Outbox#INSERT} and {@link Outbox#values}. */
     private static final List<Class<?>> EVENT_COLUMNS = List.of(
@@ -63,10 +82,27 @@ public class TicketMoves {
 
     private final Pool pool;
     private final Outbox outbox;
+    private final Inbox inbox;
 
-    TicketMoves(Pool pool, Outbox outbox) {
+    TicketStatements(Pool pool, Outbox outbox, Inbox inbox) {
         this.pool = pool;
         this.outbox = outbox;
+        this.inbox = inbox;
+    }
+
+    /** Queues the ticket, once per event; true when it was queued, false when its order has one or was cancelled. */
+    public Uni<Boolean> queue(ReceivedEvent event, Ticket ticket) {
+        return inbox.applyOnce(
+                        event,
+                        QUEUE,
+                        ticket.orderId,
+                        ticket.id,
+                        ticket.customerId,
+                        ticket.item,
+                        ticket.qty,
+                        ticket.status.name(),
+                        ticket.createdAt.atOffset(ZoneOffset.UTC))
+                .map(inserted -> inserted == 1);
     }
 
     /** The ticket, or null. */
@@ -80,7 +116,7 @@ public class TicketMoves {
     public Uni<List<Ticket>> due(TicketStatus status, Instant before, int limit) {
         return pool.preparedQuery(DUE)
                 .execute(Tuple.of(status.name(), before.atOffset(ZoneOffset.UTC), limit))
-                .map(TicketMoves::toList);
+                .map(TicketStatements::toList);
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import cafe.barista.repository.TicketMoves;
+import cafe.barista.repository.TicketStatements;
 import cafe.events.BrewStarted;
 import cafe.events.EventCodec;
 import cafe.testing.LocalStackResource;
@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 /** One statement moves a batch: only the tickets still as read move, and each gets its own event, no other. */
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
-class TicketMovesTest {
+class TicketStatementsTest {
 
     @Inject
-    TicketMoves moves;
+    TicketStatements moves;
 
     @Test
     void aTicketMovedByAnotherMeanwhileIsLeftOutAndEveryOtherGetsItsOwnEvent() {
