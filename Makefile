@@ -15,8 +15,9 @@ export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 # `make build` runs the packaged services' integration tests only: they are the AOT training runs
 TRAIN_ONLY := -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*ResourceIT' -Dfailsafe.failIfNoSpecifiedTests=false
-SOURCES := $(shell find . -path ./.stack -prune -o -path '*/target' -prune -o -type f \
-             \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' -o -name '*.json' \) -print)
+SOURCES := $(shell find . -path ./.stack -prune -o -path '*/target' -prune -o -path '*/node_modules' -prune -o -type f \
+             \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' -o -name '*.json' \
+                -o -name openapi.yaml \) -print)
 
 SUB ?=
 ROLE ?= customer
@@ -64,8 +65,9 @@ token: ## print a token of the running stack's issuer: make token SUB=c-1 [ROLE=
 	@test -f $(LAUNCHER_JAR) || { echo "Build first: make build" >&2; exit 1; }
 	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main token "$(SUB)" "$(ROLE)"
 
-test: ## build and run every test: unit, component (@QuarkusTest) and system, on a real PostgreSQL and Kafka
+test: ## build and run every test: unit, component (@QuarkusTest) and system, on a real PostgreSQL and Kafka; then lint the OpenAPI documents
 	$(MVN) $(MVN_FLAGS) install -Dcafe.image.prefix=$(IMAGE_PREFIX)
+	@platform/openapi-lint/lint.sh
 	@mkdir -p target && touch $(BUILT)
 
 format: ## format the Java code as the build checks it (Spotless, palantir-java-format)

@@ -9,9 +9,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The menu customers order from: public, no token needed. */
 @Path("/menu")
+@Tag(name = "Menu")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class MenuResource {
@@ -23,7 +27,9 @@ public class MenuResource {
     }
 
     @GET
-    public Uni<List<MenuItemResponse>> menu() {
+    @Operation(summary = "The menu, with prices")
+    @APIResponse(responseCode = "200", description = "Every item one can order")
+    public Uni<List<MenuItemResponse>> listMenu() {
         return menu.listMenu()
                 .map(items -> items.stream().map(MenuItemResponse::of).toList());
     }
