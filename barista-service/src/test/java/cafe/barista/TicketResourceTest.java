@@ -84,14 +84,7 @@ class TicketResourceTest {
 
     @Test
     void aTicketShowsWhatToMakeButNotWhoOrderedIt() {
-        UUID orderId = UUID.randomUUID();
-        KafkaEvents.send(
-                Topics.ORDERS,
-                orderId.toString(),
-                UUID.randomUUID().toString(),
-                "cafe.order.placed",
-                EventCodec.toJson(new OrderPlaced(
-                        orderId, "c-private", 1, "Espresso", 2, 500, "EUR", UUID.randomUUID(), Instant.now())));
+        UUID orderId = PlacedOrders.send("c-private", "Espresso", 2, 500);
 
         String ticket = await().atMost(Duration.ofSeconds(20))
                 .until(

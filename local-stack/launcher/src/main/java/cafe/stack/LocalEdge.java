@@ -29,7 +29,8 @@ import java.util.concurrent.Executors;
  * One address for the café, as the cluster's gateway gives it: routes each request by the rules of the
  * Gateway API {@code HTTPRoute} in deploy/platform/gateway.yaml (read at start, so the two cannot drift)
  * to the local service that owns it, streaming the answer (Server-Sent Events too). Paths that must
- * stay inside (payment, events, admin, management) are refused whatever the manifest says.
+ * stay inside (payment, events, admin, management) are refused whatever the manifest says. A path is
+ * resolved before it is matched ({@link EdgePath}), and the service gets the path that was matched.
  */
 public final class LocalEdge implements AutoCloseable {
 
@@ -117,14 +118,20 @@ public final class LocalEdge implements AutoCloseable {
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", exchange -> {
                 try (exchange) {
-                    String path = exchange.getRequestURI().getPath();
+                    Optional<String> resolved =
+                            EdgePath.resolve(exchange.getRequestURI().getRawPath());
+                    if (resolved.isEmpty()) {
+                        problem(exchange, 400, "Bad Request", "This path has no single meaning, so it is not routed");
+                        return;
+                    }
+                    String path = resolved.get();
                     Optional<Route> route = internal(path)
                             ? Optional.empty()
                             : routes.stream().filter(r -> r.matches(path)).findFirst();
                     if (route.isEmpty() || !services.containsKey(route.get().service())) {
                         notFound(exchange);
                     } else {
-                        forward(client, exchange, services.get(route.get().service()));
+                        forward(client, exchange, services.get(route.get().service()), path);
                     }
                 } catch (IOException e) {
                     // the client or the service went away mid-answer: nothing left to tell anyone
@@ -141,12 +148,12 @@ public final class LocalEdge implements AutoCloseable {
         return INTERNAL.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 
-    private static void forward(HttpClient client, HttpExchange exchange, int port) throws IOException {
-        URI target =
-                URI.create("http://localhost:" + port + exchange.getRequestURI().getRawPath()
-                        + (exchange.getRequestURI().getRawQuery() == null
-                                ? ""
-                                : "?" + exchange.getRequestURI().getRawQuery()));
+    /** Sends the request on to the service with {@code path}, the one the edge matched. */
+    private static void forward(HttpClient client, HttpExchange exchange, int port, String path) throws IOException {
+        URI target = URI.create("http://localhost:" + port + path
+                + (exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + exchange.getRequestURI().getRawQuery()));
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(target).method(exchange.getRequestMethod(), bodyOf(exchange));
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -207,7 +214,7 @@ public final class LocalEdge implements AutoCloseable {
                         title,
                         status,
                         detail,
-                        exchange.getRequestURI().getPath().replace("\"", ""))
+                        exchange.getRequestURI().getRawPath().replaceAll("[\"\\\\]", ""))
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
         exchange.sendResponseHeaders(status, body.length);

@@ -148,10 +148,15 @@ public final class LocalIssuer {
     }
 
     public String sign(JwtClaims claims) {
+        return sign(claims, key.getKeyId());
+    }
+
+    /** Signed with this issuer's key, but naming the key {@code keyId} (a test's key the issuer never published). */
+    public String sign(JwtClaims claims, String keyId) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
+        jws.setKeyIdHeaderValue(keyId);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         try {
             return jws.getCompactSerialization();

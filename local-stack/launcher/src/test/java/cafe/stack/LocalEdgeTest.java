@@ -123,6 +123,51 @@ class LocalEdgeTest {
     }
 
     @Test
+    void noSpellingOfAnInternalPathGetsThroughTheRoutes() throws Exception {
+        for (String path : List.of(
+                "/order-status/../admin/view/rebuild",
+                "/orders/%2e%2e/admin/dead-letters",
+                "/orders/7/%2E%2E/%2e%2e/q/health",
+                "/tickets/./../admin/dead-letters/replay",
+                "/orders/7/../../events",
+                "/orders/..//payments",
+                "/%61dmin/dead-letters",
+                "//admin/dead-letters")) {
+            assertEquals(404, status(path), path);
+        }
+    }
+
+    @Test
+    void aPathWithoutASingleMeaningIsRefused() throws Exception {
+        for (String path : List.of(
+                "/orders/%2f..%2fadmin",
+                "/orders/%2F7",
+                "/orders/..%5cadmin/dead-letters",
+                "/orders/..;/admin/dead-letters",
+                "/orders;v=1/7",
+                "/../orders")) {
+            HttpResponse<String> response =
+                    HTTP.send(HttpRequest.newBuilder(edge(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), path);
+            assertEquals(
+                    "application/problem+json",
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    path);
+        }
+    }
+
+    @Test
+    void theServiceGetsThePathTheEdgeMatched() throws Exception {
+        for (String path : List.of("/orders//x/../7?page=1", "/%6Frders/./7?page=1", "/orders/7/?page=1/..")) {
+            HttpResponse<String> response =
+                    HTTP.send(HttpRequest.newBuilder(edge(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), path);
+            assertTrue(
+                    response.body().startsWith("GET /orders/7"), path + " reached the service as " + response.body());
+        }
+    }
+
+    @Test
     void aStreamsEventsArriveAsTheServiceSendsThem() throws Exception {
         HttpResponse<java.io.InputStream> response = HTTP.send(
                 HttpRequest.newBuilder(edge("/order-status/1/stream")).build(),

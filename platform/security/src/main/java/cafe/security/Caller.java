@@ -1,8 +1,10 @@
 package cafe.security;
 
+import cafe.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling, from the verified token: read only where a security annotation has authenticated it. */
@@ -24,8 +26,35 @@ public class Caller {
         return identity.hasRole(Roles.ADMIN);
     }
 
-    /** True when the caller may see what belongs to {@code customerId}: it is theirs, or they operate the system. */
-    public boolean mayAccess(String customerId) {
-        return isAdmin() || subject().equals(customerId);
+    /**
+     * Who may see what belongs to a customer, decided now: theirs, or every customer's for an operator. A
+     * stream applies it later, when the request and its token are gone.
+     */
+    public Predicate<String> access() {
+        boolean admin = isAdmin();
+        String subject = subject();
+        return customerId -> admin || subject.equals(customerId);
+    }
+
+    /** Another customer's {@code what} is "not found", as an unknown one is: an id reveals nothing. */
+    public void requireAccess(String customerId, String what, Object id) {
+        if (!access().test(customerId)) {
+            throw ProblemException.notFound(what, id);
+        }
+    }
+
+    /**
+     * The customer a request is about: a customer's own (naming another is a 403), or the one an operator
+     * names (none: every customer).
+     */
+    public String customerToActFor(String named) {
+        if (isAdmin()) {
+            return named;
+        }
+        if (named != null && !named.equals(subject())) {
+            throw new ProblemException(
+                    403, "Forbidden", "customerId must be your own (the subject of your token), or left out");
+        }
+        return subject();
     }
 }

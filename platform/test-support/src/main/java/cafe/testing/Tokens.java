@@ -5,19 +5,24 @@ import cafe.stack.LocalStack;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.security.PrivateKey;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 /**
  * Bearer tokens for a service's tests, signed by the local stack's issuer the service trusts, and the
- * bad ones it must refuse (401): expired, forged, from another issuer, for another audience, unsigned.
+ * bad ones it must refuse (401): expired, forged, from another issuer, for another audience, unsigned,
+ * without a subject, an expiry or an audience, too long-lived, naming an unknown key, HS256 with the public key.
  */
 public final class Tokens {
 
@@ -74,6 +79,13 @@ public final class Tokens {
         return as(customer(customerId));
     }
 
+    /** A customer's token that expires {@code lifetime} from now. */
+    public static String customerExpiringIn(String customerId, Duration lifetime) {
+        JwtClaims claims = issuer().claims(customerId, List.of("customer"), 60);
+        claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() + lifetime.toSeconds()));
+        return issuer().sign(claims);
+    }
+
     public static String expired() {
         JwtClaims claims = claims();
         claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
@@ -90,6 +102,60 @@ public final class Tokens {
         JwtClaims claims = claims();
         claims.setAudience("another-app");
         return issuer().sign(claims);
+    }
+
+    /** Every role and a user name, but no subject: no customer to act for. */
+    public static String withoutASubject() {
+        JwtClaims claims = claims();
+        claims.unsetClaim("sub");
+        claims.setClaim("preferred_username", "c-bad");
+        return issuer().sign(claims);
+    }
+
+    /** Valid, but for a day: longer than any token is accepted for. */
+    public static String livingADay() {
+        JwtClaims claims = claims();
+        claims.setExpirationTime(NumericDate.fromSeconds(
+                NumericDate.now().getValue() + Duration.ofDays(1).toSeconds()));
+        return issuer().sign(claims);
+    }
+
+    /** Never expires: a verifier must insist on an expiry. */
+    public static String withoutAnExpiry() {
+        JwtClaims claims = claims();
+        claims.unsetClaim("exp");
+        return issuer().sign(claims);
+    }
+
+    /** For no audience at all. */
+    public static String withoutAnAudience() {
+        JwtClaims claims = claims();
+        claims.unsetClaim("aud");
+        return issuer().sign(claims);
+    }
+
+    /** Signed with the issuer's key but naming a key its key set does not have. */
+    public static String withAnUnknownKeyId() {
+        return issuer().sign(claims(), "no-such-key");
+    }
+
+    /**
+     * HS256 with the issuer's public key as the shared secret: the algorithm confusion that a verifier
+     * taking the key it is configured with for whatever the token's header names would accept.
+     */
+    public static String hmacWithThePublicKey() {
+        try {
+            RsaJsonWebKey published = (RsaJsonWebKey)
+                    new JsonWebKeySet(issuer().jwks()).getJsonWebKeys().getFirst();
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(claims().toJson());
+            jws.setKey(new HmacKey(published.getRsaPublicKey().getEncoded()));
+            jws.setKeyIdHeaderValue(published.getKeyId());
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Signed with a key the issuer never published. */
@@ -126,6 +192,12 @@ public final class Tokens {
                 new String[] {"another issuer", fromAnotherIssuer()},
                 new String[] {"another audience", forAnotherAudience()},
                 new String[] {"alg none", unsigned()},
+                new String[] {"no subject", withoutASubject()},
+                new String[] {"living a day", livingADay()},
+                new String[] {"no expiry", withoutAnExpiry()},
+                new String[] {"no audience", withoutAnAudience()},
+                new String[] {"unknown key id", withAnUnknownKeyId()},
+                new String[] {"HS256 with the public key", hmacWithThePublicKey()},
                 new String[] {"not a JWT", "not-a-token"});
     }
 
