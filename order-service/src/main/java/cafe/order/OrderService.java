@@ -13,7 +13,7 @@ import cafe.order.client.PaymentClient;
 import cafe.order.client.PaymentUnavailableException;
 import cafe.order.config.OrderConfig;
 import cafe.order.repository.OrderRepository;
-import cafe.order.repository.OrderWrites;
+import cafe.order.repository.OrderStatements;
 import cafe.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -25,6 +25,9 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /**
  * Takes orders. An order is stored PAYMENT_PENDING, charged outside any transaction, and only then
@@ -34,7 +37,7 @@ import java.util.UUID;
 public class OrderService {
 
     private final OrderRepository orders;
-    private final OrderWrites writes;
+    private final OrderStatements statements;
     private final PaymentClient payments;
     private final Outbox outbox;
     private final OrderConfig config;
@@ -43,7 +46,7 @@ public class OrderService {
 
     OrderService(
             OrderRepository orders,
-            OrderWrites writes,
+            OrderStatements statements,
             PaymentClient payments,
             Outbox outbox,
             OrderConfig config,
@@ -52,7 +55,7 @@ public class OrderService {
         this.metrics = metrics;
         this.inbox = inbox;
         this.orders = orders;
-        this.writes = writes;
+        this.statements = statements;
         this.payments = payments;
         this.outbox = outbox;
         this.config = config;
@@ -62,17 +65,34 @@ public class OrderService {
      * Places an order. An Idempotency-Key names one request of one customer: repeated, it returns the first
      * order (never a second charge); with a different body, 422. Without one the order gets a key of its
      * own. Once the order is stored, every answer that is not final (any 5xx) names the order and its key,
-     * so even a retry without a key of its own cannot pay twice.
+     * so even a retry without a key of its own cannot pay twice. Admission comes first: beyond {@code
+     * cafe.order.admission.*} orders at once, an order is turned away before anything is stored.
      */
+    @Bulkhead
+    @Fallback(fallbackMethod = "turnedAway", applyOn = BulkheadException.class)
     public Uni<Order> place(PlaceOrderRequest request, String idempotencyKey) {
         String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey;
-        return writes.createPending(Order.requested(request, key))
+        return statements
+                .createPending(Order.requested(request, key))
                 .onItem()
                 .ifNull()
                 .switchTo(() -> earlierRequest(request, key))
                 .chain(order -> order.status == OrderStatus.PAYMENT_PENDING
                         ? charge(order).onFailure(OrderService::unexpected).transform(e -> notSettled(order, e))
                         : Uni.createFrom().item(order));
+    }
+
+    /**
+     * More orders at once than admission lets in: this one is neither stored nor charged, so the service
+     * sheds an overload with a fast answer instead of queueing it until its memory runs out.
+     */
+    Uni<Order> turnedAway(PlaceOrderRequest request, String idempotencyKey) {
+        count("turned-away");
+        return Uni.createFrom()
+                .failure(ProblemException.unavailable(
+                        "Too many orders at once: this one was not placed and nothing was charged."
+                                + " Please try again shortly",
+                        config.retryAfter()));
     }
 
     /**
@@ -84,10 +104,11 @@ public class OrderService {
             return Uni.createFrom().item(order);
         }
         order.paymentId = outcome.paymentId();
-        Uni<Boolean> moved = outcome.approved() ? writes.place(order, placedEvent(order)) : writes.reject(order);
+        Uni<Boolean> moved =
+                outcome.approved() ? statements.place(order, placedEvent(order)) : statements.reject(order);
         return moved.chain(done -> {
             if (!done) {
-                return writes.findById(order.id);
+                return statements.findById(order.id);
             }
             if (outcome.approved()) {
                 count("placed");
@@ -157,7 +178,8 @@ public class OrderService {
      * started after a cancel was asked for) is ignored.
      */
     public Uni<Void> follow(ReceivedEvent event, UUID id, OrderStatus next) {
-        return writes.follow(event, id, next)
+        return statements
+                .follow(event, id, next)
                 .invoke(moved -> {
                     if (moved) {
                         Log.infof("order %s is %s", id, next);
@@ -178,7 +200,8 @@ public class OrderService {
 
     /** The order an earlier request with this key stored; none means the menu item does not exist. */
     private Uni<Order> earlierRequest(PlaceOrderRequest request, String key) {
-        return writes.findByIdempotencyKey(request.customerId(), key)
+        return statements
+                .findByIdempotencyKey(request.customerId(), key)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.invalidField("menuId", "no menu item " + request.menuId()))

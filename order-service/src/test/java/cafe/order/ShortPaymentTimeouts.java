@@ -12,13 +12,13 @@ public class ShortPaymentTimeouts implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "cafe.payment.timeout-ms", Long.toString(TIMEOUT_MS),
-                "cafe.payment.circuit.request-volume", "4",
-                "cafe.payment.circuit.failure-ratio", "0.5",
-                "cafe.payment.circuit.delay-ms", Long.toString(CIRCUIT_DELAY_MS),
-                "cafe.payment.circuit.success-threshold", "1",
-                "cafe.payment.bulkhead.concurrent", "2",
-                "cafe.payment.bulkhead.queue", "1",
+                "cafe.order.payment-call.timeout-ms", Long.toString(TIMEOUT_MS),
+                "cafe.order.payment-call.circuit.request-volume", "4",
+                "cafe.order.payment-call.circuit.failure-ratio", "0.5",
+                "cafe.order.payment-call.circuit.delay-ms", Long.toString(CIRCUIT_DELAY_MS),
+                "cafe.order.payment-call.circuit.success-threshold", "1",
+                "cafe.order.payment-call.bulkhead.concurrent", "2",
+                "cafe.order.payment-call.bulkhead.queue", "1",
                 "cafe.order.retry-after", "1s");
     }
 }

@@ -20,6 +20,10 @@ public interface StatusConfig {
     @WithDefault("30m")
     Duration streamMaxLifetime();
 
+    /** How many live streams one caller may have open at once; one more is refused with 429. */
+    @WithDefault("20")
+    int streamsPerCaller();
+
     /** How long to wait before connecting again when the LISTEN connection for view changes fails or drops. */
     @WithDefault("1s")
     Duration listenRetry();

@@ -31,14 +31,26 @@ final class SseClient {
      * the order); the future holds every line of the stream, and completes only when the server ends it.
      */
     static CompletableFuture<List<String>> open(URI stream, String token) throws Exception {
+        HttpResponse<Stream<String>> response = send(stream, token);
+        assertThat(response.statusCode(), equalTo(200));
+        return CompletableFuture.supplyAsync(() -> response.body().toList(), Executors.newSingleThreadExecutor());
+    }
+
+    /** The server's answer to opening the stream, whatever it is; a stream that did open is closed at once. */
+    static HttpResponse<Stream<String>> answer(URI stream, String token) throws Exception {
+        HttpResponse<Stream<String>> response = send(stream, token);
+        if (response.statusCode() == 200) {
+            response.body().close();
+        }
+        return response;
+    }
+
+    private static HttpResponse<Stream<String>> send(URI stream, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(stream)
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + token)
                 .build();
-        HttpResponse<Stream<String>> response =
-                HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode(), equalTo(200));
-        return CompletableFuture.supplyAsync(() -> response.body().toList(), Executors.newSingleThreadExecutor());
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
     }
 
     /** The status of each event (data line) of a stream, in order. */

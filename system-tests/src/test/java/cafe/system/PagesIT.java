@@ -3,6 +3,7 @@ package cafe.system;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The café's two screens in a real browser, through the one address: a customer orders and watches the
  * coffee become READY while a barista starts and finishes it on the board in a second browser; another
- * customer cancels and sees the refund. Screenshots of both pages go to target/screenshots (docs/ keeps
- * a copy for the README).
+ * customer cancels and sees the refund; markup slipped into a page runs no script. Screenshots of both
+ * pages go to target/screenshots (docs/ keeps a copy for the README).
  */
 class PagesIT {
 
@@ -59,6 +60,23 @@ class PagesIT {
             customer.await(page -> customer.text(card + " .status").equals("READY"));
             assertThat(customer.present(card + " button.cancel"), equalTo(false));
             customer.screenshot(SCREENSHOTS.resolve("customer.png"));
+        }
+    }
+
+    @Test
+    void markupThatReachesAPageRunsNoScript() {
+        try (Browser visitor = new Browser()) {
+            visitor.open(system.edgeUrl() + "/");
+            // as if an order's data had been written into the page as HTML: its inline handler must not run
+            Object outcome = visitor.runAsync("""
+                    const answer = arguments[arguments.length - 1];
+                    document.addEventListener('securitypolicyviolation', (e) => answer('refused by ' + e.violatedDirective));
+                    setInterval(() => window.injected && answer('ran'), 50);
+                    const data = document.createElement('div');
+                    data.innerHTML = '<img src="/ui/no-such-image.png" onerror="window.injected = true">';
+                    document.body.append(data);
+                    """);
+            assertThat(String.valueOf(outcome), startsWith("refused by script-src"));
         }
     }
 

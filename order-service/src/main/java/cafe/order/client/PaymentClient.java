@@ -18,8 +18,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * Calls payment-service under a fault-tolerance policy: bounded time, bounded concurrency, a circuit
  * breaker that stops calling a failing payment, and a fallback that turns all of that into
  * {@link PaymentUnavailableException}. A decline is an answer, not a failure. The thresholds of the
- * charge's policy (timeout, circuit breaker, bulkhead) are set in one place: {@code cafe.payment.*} in
- * application.properties, which any environment can override (e.g. {@code CAFE_PAYMENT_TIMEOUT_MS}).
+ * charge's policy (timeout, circuit breaker, bulkhead) are set in one place: {@code cafe.order.payment-call.*} in
+ * application.properties, which any environment can override (e.g. {@code CAFE_ORDER_PAYMENT_CALL_TIMEOUT_MS}).
  */
 @ApplicationScoped
 public class PaymentClient {

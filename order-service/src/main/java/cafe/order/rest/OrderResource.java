@@ -5,6 +5,7 @@ import cafe.order.OrderPatch;
 import cafe.order.OrderResponse;
 import cafe.order.OrderService;
 import cafe.order.OrderStatus;
+import cafe.order.OrdersPerCustomer;
 import cafe.order.PlaceOrderRequest;
 import cafe.problem.ProblemException;
 import cafe.security.Caller;
@@ -31,12 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -54,63 +49,37 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class OrderResource {
 
     private final OrderService orders;
+    private final OrdersPerCustomer ordersPerCustomer;
     private final Caller caller;
 
-    OrderResource(OrderService orders, Caller caller) {
+    OrderResource(OrderService orders, OrdersPerCustomer ordersPerCustomer, Caller caller) {
         this.orders = orders;
+        this.ordersPerCustomer = ordersPerCustomer;
         this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CUSTOMER)
-    @Operation(
-            summary = "Place an order",
-            description = "Charges the payment synchronously; the order exists (PLACED) only once paid."
-                    + " The customer is the token's subject; a customerId in the body must be the same.")
-    @RequestBody(
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = {
-                                @ExampleObject(name = "order", value = "{\"menuId\":1,\"qty\":2}"),
-                                @ExampleObject(
-                                        name = "original system",
-                                        value = "{\"menuId\":1,\"qty\":1,\"status\":\"Ordered\"}")
-                            }))
-    @APIResponse(
-            responseCode = "201",
-            description = "Paid and placed; Location names the order",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = OrderResponse.class)))
+    @Operation(summary = "Place an order")
+    @APIResponse(responseCode = "201", description = "Paid and placed; Location names the order")
     @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, or a field out of range")
     @APIResponse(responseCode = "402", description = "Payment declined: the order is REJECTED")
     @APIResponse(responseCode = "403", description = "Not a customer, or a customerId that is not the caller's")
     @APIResponse(
             responseCode = "422",
-            description = "Unknown menu item, or an Idempotency-Key reused for a different order")
+            description = "Unknown menu item, or an Idempotency-Key reused for another order")
+    @APIResponse(responseCode = "429", description = "More orders than cafe.order.per-customer allows one customer")
     @APIResponse(
             responseCode = "503",
-            description =
-                    "Payment slow, failing or overloaded: the order (orderId) is pending, not paid; try again shortly (Retry-After) with the same Idempotency-Key, which the problem names (idempotencyKey) when the request had none",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
-    public Uni<Response> place(
+            description = "Payment slow or failing, or too many orders at once: try again shortly")
+    public Uni<Response> placeOrder(
             @Valid @NotNull PlaceOrderRequest request,
-            @Parameter(
-                            description =
-                                    "Makes a retry safe: the same key and body return the first result, never a second order or charge")
-                    @RestHeader("Idempotency-Key")
-                    @Size(min = 1, max = 128)
-                    String idempotencyKey,
+            @RestHeader("Idempotency-Key") @Size(min = 1, max = 128) String idempotencyKey,
             @Context UriInfo uri) {
-        if (request.customerId() != null && !request.customerId().equals(caller.subject())) {
-            throw new ProblemException(
-                    403, "Forbidden", "customerId must be your own (the subject of your token), or left out");
-        }
-        return orders.place(request.forCustomer(caller.subject()), idempotencyKey)
-                .map(order -> placed(order, uri));
+        String customer = caller.customerToActFor(request.customerId());
+        ordersPerCustomer.admit(customer);
+        return orders.place(request.forCustomer(customer), idempotencyKey).map(order -> placed(order, uri));
     }
 
     @GET
@@ -119,67 +88,47 @@ public class OrderResource {
     @Operation(summary = "Read an order")
     @APIResponse(responseCode = "200", description = "The order")
     @APIResponse(responseCode = "404", description = "No such order of yours")
-    public Uni<OrderResponse> get(@RestPath UUID id) {
+    public Uni<OrderResponse> getOrder(@RestPath UUID id) {
         return orders.find(id)
-                .invoke(order -> {
-                    if (!caller.mayAccess(order.customerId)) {
-                        throw ProblemException.notFound("Order", id);
-                    }
-                })
+                .invoke(order -> caller.requireAccess(order.customerId, "Order", id))
                 .map(OrderResponse::of);
     }
 
     @POST
     @Path("{id}/cancel")
-    @Operation(
-            summary = "Ask to cancel an order",
-            description = "Allowed while PLACED or BREWING. The barista decides: the order is CANCEL_REQUESTED"
-                    + " until the ticket is dropped (then CANCELED and refunded) or the drink turns out to be"
-                    + " ready (then READY, paid, not refunded). Asking again while pending changes nothing.")
     @RolesAllowed(Roles.CUSTOMER)
+    @Operation(summary = "Ask to cancel an order")
     @APIResponse(responseCode = "202", description = "Requested: the order is CANCEL_REQUESTED")
     @APIResponse(responseCode = "404", description = "No such order of yours")
-    @APIResponse(
-            responseCode = "409",
-            description =
-                    "Too late: READY (the coffee is made), CANCELED or REJECTED; or PAYMENT_PENDING, not settled yet")
-    public Uni<Response> cancel(@RestPath UUID id) {
+    @APIResponse(responseCode = "409", description = "Too late (the coffee is ready), or not settled yet")
+    public Uni<Response> cancelOrder(@RestPath UUID id) {
         return orders.requestCancel(id, caller.subject()).map(OrderResource::cancelRequested);
     }
 
-    /** The original system's cancel call: {@code {"status":"OrderCanceled"}}. */
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            summary = "Ask to cancel an order (the original system's call)",
-            description = "Body {\"status\":\"OrderCanceled\"}; the same as POST /orders/{id}/cancel.")
     @RolesAllowed(Roles.CUSTOMER)
+    @Operation(summary = "Ask to cancel an order (the original system's call)")
     @APIResponse(responseCode = "202", description = "Requested: the order is CANCEL_REQUESTED")
     @APIResponse(responseCode = "400", description = "Any other change")
     @APIResponse(responseCode = "404", description = "No such order of yours")
-    @APIResponse(responseCode = "409", description = "Too late to cancel, or not settled yet (as the POST)")
-    public Uni<Response> patch(@RestPath UUID id, @Valid @NotNull OrderPatch patch) {
-        return orders.requestCancel(id, caller.subject()).map(OrderResource::cancelRequested);
+    @APIResponse(responseCode = "409", description = "Too late (the coffee is ready), or not settled yet")
+    public Uni<Response> patchOrder(@RestPath UUID id, @Valid @NotNull OrderPatch patch) {
+        return cancelOrder(id);
     }
 
     @GET
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
-    @Operation(
-            summary = "List orders, newest first",
-            description =
-                    "A customer's own orders; an operator's of every customer, or of the one customerId names; paged.")
+    @Operation(summary = "List orders, newest first")
     @APIResponse(responseCode = "200", description = "A page of orders")
     @APIResponse(responseCode = "400", description = "Page or size out of range")
     @APIResponse(responseCode = "403", description = "A customer asked for another customer's orders")
-    public Uni<List<OrderResponse>> list(
+    public Uni<List<OrderResponse>> listOrders(
             @RestQuery @Size(min = 1, max = 64) String customerId,
             @RestQuery @DefaultValue("0") @Min(0) int page,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
-        if (!caller.isAdmin() && customerId != null && !customerId.equals(caller.subject())) {
-            throw new ProblemException(403, "Forbidden", "You can list your own orders only");
-        }
-        return orders.list(caller.isAdmin() ? customerId : caller.subject(), page, size)
+        return orders.list(caller.customerToActFor(customerId), page, size)
                 .map(found -> found.stream().map(OrderResponse::of).toList());
     }
 

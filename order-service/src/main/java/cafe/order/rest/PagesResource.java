@@ -8,16 +8,20 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The café's two screens, public like the menu: the customer's page and the barista board. Plain HTML
  * and JavaScript modules (META-INF/resources/ui); each page signs in at the configured OIDC provider,
- * whose address and web client it names.
+ * whose address and web client it names. Each page is sent with a Content-Security-Policy: only the
+ * café's own scripts and styles run (no inline script or handler, so data that reached the page as markup
+ * could not run either), it talks to the café and the provider only, and no other site may frame it.
  */
 @Path("/")
 @Tag(name = "Pages")
@@ -27,27 +31,42 @@ public class PagesResource {
 
     private final String customer;
     private final String barista;
+    private final String contentSecurityPolicy;
 
     PagesResource(
             @ConfigProperty(name = "cafe.ui.issuer") String issuer,
             @ConfigProperty(name = "cafe.ui.client-id") String clientId) {
         this.customer = page("customer", issuer, clientId);
         this.barista = page("barista", issuer, clientId);
+        this.contentSecurityPolicy = contentSecurityPolicy(URI.create(issuer));
     }
 
     @GET
     @Operation(summary = "The customer's page: the menu, ordering, and each order's progress")
     @APIResponse(responseCode = "200", description = "The page")
-    public String customer() {
-        return customer;
+    public RestResponse<String> customerPage() {
+        return withPolicy(customer);
     }
 
     @GET
     @Path("barista")
     @Operation(summary = "The barista board: the queue, live, with start and finish")
     @APIResponse(responseCode = "200", description = "The page")
-    public String barista() {
-        return barista;
+    public RestResponse<String> baristaBoard() {
+        return withPolicy(barista);
+    }
+
+    private RestResponse<String> withPolicy(String page) {
+        return RestResponse.ResponseBuilder.ok(page)
+                .header("Content-Security-Policy", contentSecurityPolicy)
+                .build();
+    }
+
+    /** The provider's origin is where the pages read its configuration and exchange the sign-in code. */
+    static String contentSecurityPolicy(URI issuer) {
+        String provider = issuer.getScheme() + "://" + issuer.getAuthority();
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' " + provider
+                + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     }
 
     private static String page(String name, String issuer, String clientId) {

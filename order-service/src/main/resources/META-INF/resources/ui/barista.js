@@ -16,8 +16,9 @@ function card(ticket) {
   item.className = `card ticket status-${ticket.status}`;
   item.dataset.ticketId = ticket.id;
   item.dataset.orderId = ticket.orderId;
-  item.innerHTML = `<h3>${ticket.qty} × ${ticket.item}</h3><p><span class="status">${ticket.status}</span></p>
-    <div class="actions"></div>`;
+  item.append($('#ticket-card').content.cloneNode(true));
+  item.querySelector('.what').textContent = `${ticket.qty} × ${ticket.item}`;
+  item.querySelector('.status').textContent = ticket.status;
   const next = ticket.status === 'QUEUED' ? ['start', 'Start'] : ['finish', 'Finish'];
   const button = document.createElement('button');
   button.type = 'button';

@@ -23,22 +23,26 @@ function render(order) {
   }
   const refunded = order.paymentState === 'REFUNDED';
   card.className = `card status-${refunded ? 'REFUNDED' : order.status}`;
-  const steps = order.status === 'CANCELED'
-    ? ''
-    : `<ol class="steps" aria-label="Progress">${STEPS.map((step, i) => {
-        const at = STEPS.indexOf(order.status);
-        return `<li class="${i < at ? 'done' : i === at ? 'current' : ''}">${step}</li>`;
-      }).join('')}</ol>`;
-  card.innerHTML = `
-    <h3>${order.qty} × ${order.item ?? 'coffee'}</h3>
-    <p><span class="status">${order.status}</span>${order.status === 'CANCELED'
-      ? ` · <span class="payment">${refunded ? 'REFUNDED' : 'refund on its way'}</span>` : ''}
-      <span class="muted"> · ${money(order.amount, order.currency)}</span></p>
-    ${order.status === 'CANCEL_REQUESTED' ? '<p class="note">Cancel requested: waiting for the barista to stop it.</p>' : ''}
-    ${order.status === 'READY' && order.cancelAsked
-      ? '<p class="note cancel-refused">Too late to cancel: your coffee was already made, so it stays paid. Enjoy it!</p>' : ''}
-    ${steps}
-    <div class="actions"></div>`;
+  const content = $('#order-card').content.cloneNode(true);
+  const part = (name) => content.querySelector(`.${name}`);
+  part('what').textContent = `${order.qty} × ${order.item ?? 'coffee'}`;
+  part('status').textContent = order.status;
+  part('price').textContent = ` · ${money(order.amount, order.currency)}`;
+  if (order.status === 'CANCELED') {
+    part('payment').textContent = refunded ? 'REFUNDED' : 'refund on its way';
+    part('steps').remove();
+  } else {
+    part('refund').remove();
+    const at = STEPS.indexOf(order.status);
+    part('steps').append(...STEPS.map((step, i) => {
+      const item = document.createElement('li');
+      item.textContent = step;
+      item.className = i < at ? 'done' : i === at ? 'current' : '';
+      return item;
+    }));
+  }
+  if (order.status !== 'CANCEL_REQUESTED') part('cancel-pending').remove();
+  if (order.status !== 'READY' || !order.cancelAsked) part('cancel-refused').remove();
   if (CANCELLABLE.includes(order.status)) {
     const cancel = document.createElement('button');
     cancel.type = 'button';
@@ -46,8 +50,9 @@ function render(order) {
     cancel.textContent = 'Cancel';
     cancel.setAttribute('aria-label', `Cancel ${order.qty} × ${order.item}`);
     cancel.addEventListener('click', () => cancelOrder(order.id, cancel));
-    card.querySelector('.actions').append(cancel);
+    part('actions').append(cancel);
   }
+  card.replaceChildren(content);
 }
 
 function update(id, changes) {
@@ -109,6 +114,9 @@ async function placeOrder(event) {
   } else if (answer.status === 402) {
     idempotencyKey = null;
     say('Your payment was declined: the order was not placed and nothing was charged.', true);
+  } else if (answer.status === 429) {
+    idempotencyKey = null;
+    say(`That is a lot of orders at once: nothing was placed or charged. Try again in ${answer.retryAfter || 60} s.`, true);
   } else if (answer.status === 503 || answer.status === 0) {
     const wait = answer.retryAfter ? ` in ${answer.retryAfter} s` : ' shortly';
     say(`Payment is busy right now. Try again${wait}: pressing the button again retries the same order, never a second charge.`, true);

@@ -55,6 +55,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, "Service Unavailable", detail, Map.of(), retryAfter);
     }
 
+    /** One caller asked for more than their share: refused, and worth asking again after the wait. */
+    public static ProblemException tooMany(String detail, Duration retryAfter) {
+        return new ProblemException(429, "Too Many Requests", detail, Map.of(), retryAfter);
+    }
+
     public int status() {
         return status;
     }
