@@ -1,6 +1,7 @@
 #!/bin/bash
-# First start: a cluster, and a user and database per service whose names and passwords come from the
-# services' Secrets (ORDERS_USER/ORDERS_PASSWORD, ...), as deploy/platform/postgres.yaml does. Then the
+# First start: a cluster, and a user and database per service (only that user may connect to it) whose
+# names and passwords come from the services' Secrets (ORDERS_USER/ORDERS_PASSWORD, ...), as
+# deploy/platform/postgres.yaml does. Then the
 # server, on PGPORT (5432 unless set), on every address of the container's network; its socket in /tmp, the
 # one writable place of a read-only root.
 set -euo pipefail
@@ -18,6 +19,7 @@ if [ ! -f "$ready_marker" ]; then
     psql -v ON_ERROR_STOP=1 -q -h /tmp -p "$port" --username postgres <<SQL
       CREATE USER "${!user}" PASSWORD '${!password}';
       CREATE DATABASE $db OWNER "${!user}";
+      REVOKE ALL ON DATABASE $db FROM PUBLIC;
 SQL
   done
   pg_ctl -D "$PGDATA" -m fast -w stop >/dev/null

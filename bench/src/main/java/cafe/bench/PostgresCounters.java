@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * PostgreSQL's own counters of the services' work, per database: statements from pg_stat_statements and
  * commits from pg_stat_database. Read as the superuser on the postgres database, so that these reads
- * neither run as the services' role (the statements are filtered by it) nor commit in their databases.
+ * neither run as a service's login (the statements are filtered by them) nor commit in their databases.
  */
 final class PostgresCounters implements AutoCloseable {
 
@@ -24,7 +24,8 @@ final class PostgresCounters implements AutoCloseable {
             + " from pg_stat_statements s"
             + " join pg_database d on d.oid = s.dbid"
             + " join pg_roles r on r.oid = s.userid"
-            + " where r.rolname = '" + StackSettings.DB_USER + "'"
+            + " where r.rolname in ('"
+            + String.join("', '", DATABASES.stream().map(StackSettings::dbLogin).toList()) + "')"
             + " group by d.datname, s.toplevel";
     private static final String COMMITS = "select datname, xact_commit from pg_stat_database where datname is not null";
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A real PostgreSQL server from the zonky embedded binaries, with one database per service. */
+/** A real PostgreSQL server from the zonky embedded binaries, with one database and one login per service. */
 final class PostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
@@ -158,7 +158,13 @@ final class PostgresServer implements AutoCloseable {
             sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             sql.execute("CREATE ROLE " + StackSettings.DB_USER + " LOGIN PASSWORD '" + StackSettings.DB_PASSWORD + "'");
             for (String database : StackSettings.DATABASES) {
-                sql.execute("CREATE DATABASE " + database + " OWNER " + StackSettings.DB_USER);
+                String login = StackSettings.dbLogin(database);
+                sql.execute("CREATE ROLE " + login + " LOGIN PASSWORD '" + StackSettings.DB_PASSWORD + "'");
+                sql.execute("CREATE DATABASE " + database + " OWNER " + login);
+                // PostgreSQL lets every login connect to a new database (and so LISTEN, NOTIFY and take
+                // advisory locks there); only its owner may, as deploy/platform/postgres.yaml does
+                sql.execute("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+                sql.execute("GRANT " + login + " TO " + StackSettings.DB_USER);
             }
         }
     }

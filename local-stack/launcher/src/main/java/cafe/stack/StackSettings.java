@@ -10,8 +10,18 @@ import java.util.Map;
 public record StackSettings(Path dir, int postgresPort, int kafkaPort, int controllerPort, int issuerPort) {
 
     public static final List<String> DATABASES = List.of("orders", "payments", "barista", "status", "messaging");
+    /**
+     * The stack's own login, for the tests and the bench: a member of every service's login, so it reads and
+     * writes every database as their owner would. No service logs in with it.
+     */
     public static final String DB_USER = "cafe";
+    /** Every local login's password: the local stack holds no secret. */
     public static final String DB_PASSWORD = "cafe";
+
+    /** The login of the service that owns {@code database}: named after it, as deploy/generate-secrets.sh names it. */
+    public static String dbLogin(String database) {
+        return database;
+    }
 
     public static StackSettings fromEnvironment() {
         return new StackSettings(
@@ -24,11 +34,13 @@ public record StackSettings(Path dir, int postgresPort, int kafkaPort, int contr
                 Integer.parseInt(setting("cafe.stack.issuer-port", "CAFE_ISSUER_PORT", "18090")));
     }
 
-    /** The settings that point a service at this stack: the database port, the Kafka address and the token issuer. */
+    /**
+     * The settings that point a service at this stack: the database port and password (each service names its
+     * own login), the Kafka address and the token issuer.
+     */
     public Map<String, String> serviceConfig() {
         Map<String, String> config = new HashMap<>(issuer().serviceConfig());
         config.put("cafe.db.port", Integer.toString(postgresPort));
-        config.put("quarkus.datasource.username", DB_USER);
         config.put("quarkus.datasource.password", DB_PASSWORD);
         config.put("kafka.bootstrap.servers", kafkaBootstrap());
         return Map.copyOf(config);
