@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import cafe.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -55,7 +56,8 @@ class PagesTest {
                                     containsString("frame-ancestors 'none'"),
                                     not(containsString("unsafe-"))))
                     .header("X-Content-Type-Options", equalTo("nosniff"))
-                    .header("Referrer-Policy", equalTo("no-referrer"));
+                    .header("Referrer-Policy", equalTo("no-referrer"))
+                    .header("Strict-Transport-Security", startsWith("max-age="));
         }
     }
 

@@ -39,7 +39,10 @@ class RouteTableTest {
 
     @Test
     void gatewayRouteSendsEachPublicPathToItsServiceAndNothingToPayment() {
-        HTTPRoute route = single(HTTPRoute.class);
+        HTTPRoute route = Manifests.ofType(HTTPRoute.class, "platform").stream()
+                .filter(r -> r.getMetadata().getName().equals("cafe"))
+                .findFirst()
+                .orElseThrow();
         Map<String, String> table = new TreeMap<>();
         route.getSpec()
                 .getRules()
@@ -120,6 +123,7 @@ class RouteTableTest {
         deployed.stream()
                 .filter(HTTPRoute.class::isInstance)
                 .map(HTTPRoute.class::cast)
+                .filter(route -> route.getMetadata().getName().equals("cafe"))
                 .forEach(route -> route.getSpec().getRules().forEach(rule -> {
                     var backend = rule.getBackendRefs().get(0);
                     assertEquals(grant.getMetadata().getNamespace(), backend.getNamespace(), "the granted namespace");
@@ -178,7 +182,11 @@ class RouteTableTest {
         return found;
     }
 
+    /** A rule with no backend (the redirect to HTTPS) sends nothing to any service, whatever its paths. */
     private static void check(String route, List<String> paths, List<String> targets, List<String> found) {
+        if (targets.isEmpty()) {
+            return;
+        }
         targets.stream()
                 .filter(t -> t.equals("payment-service") || t.startsWith("payment-service."))
                 .forEach(t -> found.add(route + " reaches " + t));

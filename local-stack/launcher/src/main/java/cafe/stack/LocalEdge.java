@@ -79,6 +79,10 @@ public final class LocalEdge implements AutoCloseable {
                     continue;
                 }
                 for (JsonNode rule : document.path("spec").path("rules")) {
+                    // a rule with no backend (the cluster's redirect of plain HTTP to HTTPS) serves nothing here
+                    if (rule.path("backendRefs").isEmpty()) {
+                        continue;
+                    }
                     String service =
                             rule.path("backendRefs").path(0).path("name").asText();
                     for (JsonNode match : rule.path("matches")) {

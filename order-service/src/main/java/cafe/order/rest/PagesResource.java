@@ -29,6 +29,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.TEXT_HTML)
 public class PagesResource {
 
+    /**
+     * A browser that reached a page over HTTPS (the cluster's edge serves nothing else) asks for HTTPS only
+     * for a year; over plain HTTP (locally) browsers ignore it.
+     */
+    static final String STRICT_TRANSPORT = "max-age=31536000";
+
     private final String customer;
     private final String barista;
     private final String contentSecurityPolicy;
@@ -59,6 +65,7 @@ public class PagesResource {
     private RestResponse<String> withPolicy(String page) {
         return RestResponse.ResponseBuilder.ok(page)
                 .header("Content-Security-Policy", contentSecurityPolicy)
+                .header("Strict-Transport-Security", STRICT_TRANSPORT)
                 .build();
     }
 
