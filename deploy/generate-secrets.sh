@@ -26,6 +26,16 @@ for pair in order-service:orders payment-service:payments barista-service:barist
 QUARKUS_DATASOURCE_PASSWORD=$(random)"
 done
 
+# one Kafka login per service (deploy/platform/kafka-users.yaml names them after the services)
+for service in order-service payment-service barista-service status-service; do
+  write "$service-kafka" "CAFE_KAFKA_PASSWORD=$(random)"
+done
+# Knative Eventing's, with the keys its KafkaSources and KafkaSinks read
+write cafe-eventing-kafka "user=cafe-eventing
+password=$(random)
+protocol=SASL_PLAINTEXT
+sasl.mechanism=SCRAM-SHA-512"
+
 write cafe-postgres-admin "POSTGRES_PASSWORD=$(random)"
 
 write order-service-oidc "# The secret of the client \`order-service\` in your OIDC provider (client credentials grant).

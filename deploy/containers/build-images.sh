@@ -47,7 +47,7 @@ rm -rf "$ctx" && mkdir -p "$ctx/launcher" "$ctx/kafka"
 cp "$root"/local-stack/launcher/target/cafe-local-stack-*.jar "$ctx/launcher/"
 tr ':' '\n' < "$root/local-stack/launcher/target/launcher.classpath" | xargs -I{} cp {} "$ctx/launcher/"
 tr ':' '\n' < "$root/local-stack/kafka-broker/target/broker.classpath" | xargs -I{} cp {} "$ctx/kafka/"
-cp "$root/deploy/platform/gateway.yaml" "$ctx/"
+cp "$root/deploy/platform/gateway.yaml" "$root/deploy/platform/kafka-users.yaml" "$ctx/"
 cp "$here/Containerfile.stack" "$ctx/Containerfile"
 "$podman" build --quiet --tag "localhost/cafe/stack:$TAG" \
   --label org.opencontainers.image.revision="$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)" \

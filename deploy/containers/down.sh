@@ -11,7 +11,7 @@ done
 for volume in cafe-postgres-data cafe-kafka-data {order,payment,barista,status}-service-tmp; do
   if "$podman" volume exists "$volume"; then "$podman" volume rm -f "$volume" >/dev/null; fi
 done
-for s in order-service-db payment-service-db barista-service-db status-service-db order-service-oidc; do
+for s in {order,payment,barista,status}-service-{db,kafka} order-service-oidc; do
   "$podman" secret rm "$s" >/dev/null 2>&1 || true
 done
 rm -rf "$root/.stack/up/overlay" "$root/.stack/up/cafe.yaml"

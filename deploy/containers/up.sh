@@ -63,7 +63,13 @@ done
 locked=(--network host --restart always --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges)
 "$podman" run -d --name cafe-postgres "${locked[@]}" "${pg_env[@]}" \
   -v cafe-postgres-data:/var/lib/postgresql/data localhost/cafe/postgres:15 >/dev/null
-"$podman" run -d --name cafe-kafka "${locked[@]}" -v cafe-kafka-data:/var/lib/cafe localhost/cafe/stack:"$TAG" kafka >/dev/null
+# the broker creates each service's login (deploy/platform/kafka-users.yaml) with the password of its Secret
+kafka_env=()
+for s in "${services[@]}"; do
+  upper=${s^^}
+  kafka_env+=(-e "CAFE_KAFKA_PASSWORD_${upper//-/_}=$(env_value "$s-kafka" CAFE_KAFKA_PASSWORD)")
+done
+"$podman" run -d --name cafe-kafka "${locked[@]}" "${kafka_env[@]}" -v cafe-kafka-data:/var/lib/cafe localhost/cafe/stack:"$TAG" kafka >/dev/null
 # the issuer keeps its key and client secrets where `make token` reads them, owned by the image's user
 install -d -m 0700 "$root/.stack/issuer" && chown -R 1001 "$root/.stack/issuer"
 "$podman" run -d --name cafe-issuer "${locked[@]}" -v "$root/.stack/issuer:/var/lib/cafe/issuer" localhost/cafe/stack:"$TAG" issuer >/dev/null
@@ -87,6 +93,7 @@ secret() { # secret NAME KEY=VALUE...
 for s in "${services[@]}"; do
   secret "$s-db" "QUARKUS_DATASOURCE_USERNAME=$(env_value "$s-db" QUARKUS_DATASOURCE_USERNAME)" \
     "QUARKUS_DATASOURCE_PASSWORD=$(env_value "$s-db" QUARKUS_DATASOURCE_PASSWORD)"
+  secret "$s-kafka" "CAFE_KAFKA_PASSWORD=$(env_value "$s-kafka" CAFE_KAFKA_PASSWORD)"
 done
 # the client secret the issuer registered for order-service (a real provider shows it in its console)
 secret order-service-oidc "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET=$(sed -n 's/^order-service=//p' "$root/.stack/issuer/clients.properties")"

@@ -2,6 +2,7 @@ package cafe.barista;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -216,6 +217,23 @@ class CloudEventHttpTest {
                 .contentType("application/problem+json");
     }
 
+    /** An order placed in barista's queue by anyone but order-service would be a free drink. */
+    @Test
+    void anEventNamingAnotherSourceThanItsTypesOwnerIsA400ProblemAndQueuesNothing() {
+        UUID orderId = UUID.randomUUID();
+
+        cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed", "/payment-service")
+                .body(placedData(orderId))
+                .when()
+                .post("/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("comes from /order-service, not from /payment-service"));
+
+        assertThat(Sql.number("barista", "select count(*) from ticket where order_id = ?", orderId), equalTo(0L));
+    }
+
     /**
      * The race order_gate exists for, forced: a cancel has closed the order's gate and not committed yet
      * (here a test connection holds that row) when the order's placed event arrives. The placed event
@@ -266,11 +284,15 @@ class CloudEventHttpTest {
     }
 
     private static RequestSpecification cloudEvent(String id, String type) {
+        return cloudEvent(id, type, "/order-service");
+    }
+
+    private static RequestSpecification cloudEvent(String id, String type, String source) {
         return Tokens.as(Tokens.eventing())
                 .header("ce-specversion", "1.0")
                 .header("ce-id", id)
                 .header("ce-type", type)
-                .header("ce-source", "/order-service")
+                .header("ce-source", source)
                 .contentType("application/json");
     }
 }

@@ -42,7 +42,7 @@ final class ColdEvents {
                 .header("ce-specversion", "1.0")
                 .header("ce-id", UUID.randomUUID().toString())
                 .header("ce-type", event.type().ceType())
-                .header("ce-source", "/bench")
+                .header("ce-source", event.type().source())
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(2))
                 .POST(HttpRequest.BodyPublishers.ofString(EventCodec.toJson(event)))

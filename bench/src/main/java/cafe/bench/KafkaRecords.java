@@ -9,7 +9,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -28,7 +27,7 @@ final class KafkaRecords implements AutoCloseable {
     /** Connects, and reads once so that a broker it cannot read fails the bench now rather than after start-up. */
     KafkaRecords(StackSettings stack) throws InterruptedException, ExecutionException, TimeoutException {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        props.putAll(stack.kafkaOperator());
         admin = Admin.create(props);
         endOffsets(CAFE_TOPICS);
     }

@@ -35,11 +35,12 @@ final class TopicReplay {
 
     private TopicReplay() {}
 
-    static Counts replay(String bootstrapServers, Batch batch) throws Throwable {
+    /** Reads every lifecycle topic from its start with the service's own Kafka login ({@code kafka}). */
+    static Counts replay(Map<String, Object> kafka, Batch batch) throws Throwable {
         long events = 0;
         long skipped = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                consumerConfig(bootstrapServers), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(consumerConfig(kafka), new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = Topics.ALL.stream()
                     .flatMap(topic ->
                             consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())))
@@ -51,8 +52,11 @@ final class TopicReplay {
                 List<ReceivedEvent> readable = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     try {
-                        readable.add(
-                                ReceivedEvent.of(header(record, "ce_id"), header(record, "ce_type"), record.value()));
+                        readable.add(ReceivedEvent.of(
+                                header(record, "ce_id"),
+                                header(record, "ce_type"),
+                                header(record, "ce_source"),
+                                record.value()));
                     } catch (UnknownEventException e) {
                         skipped++;
                     }
@@ -65,10 +69,11 @@ final class TopicReplay {
         return new Counts(events, skipped);
     }
 
-    private static Properties consumerConfig(String bootstrapServers) {
+    private static Properties consumerConfig(Map<String, Object> kafka) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "status-rebuild-" + UUID.randomUUID());
+        props.putAll(kafka);
+        // a group of its own, named after the service as its Kafka login may join
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "status-service-rebuild-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         return props;

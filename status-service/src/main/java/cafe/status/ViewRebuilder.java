@@ -11,14 +11,15 @@ import cafe.status.repository.ViewTables;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Rebuilds the view from the topics, aside: replays every topic into the shadow tables, then swaps them
@@ -36,7 +37,7 @@ public class ViewRebuilder {
     private final StatusRepository repository;
     private final DedicatedConnections connections;
     private final Pool database;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
 
     ViewRebuilder(
             Pool database,
@@ -44,13 +45,13 @@ public class ViewRebuilder {
             RebuildStatements rebuilds,
             StatusRepository repository,
             DedicatedConnections connections,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.writer = writer;
         this.rebuilds = rebuilds;
         this.repository = repository;
         this.connections = connections;
         this.database = database;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /**
@@ -69,7 +70,7 @@ public class ViewRebuilder {
             OffsetDateTime began =
                     database.withConnection(rebuilds::now).await().indefinitely();
             database.withTransaction(rebuilds::clear).await().indefinitely();
-            TopicReplay.Counts replayed = TopicReplay.replay(bootstrapServers, this::applyToShadow);
+            TopicReplay.Counts replayed = TopicReplay.replay(kafka, this::applyToShadow);
             long merged =
                     database.withTransaction(sql -> swapIn(sql, began)).await().indefinitely();
             long orders = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(repository::count));

@@ -83,7 +83,7 @@ class AccessRulesTest {
                 .header("ce-specversion", "1.0")
                 .header("ce-id", UUID.randomUUID().toString())
                 .header("ce-type", event.type().ceType())
-                .header("ce-source", "/tests")
+                .header("ce-source", event.type().source())
                 .contentType("application/json")
                 .body(EventCodec.toJson(event))
                 .post("/events")

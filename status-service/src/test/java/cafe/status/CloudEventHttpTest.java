@@ -66,7 +66,7 @@ class CloudEventHttpTest {
                 .header("ce-specversion", "1.0")
                 .header("ce-id", id)
                 .header("ce-type", event.type().ceType())
-                .header("ce-source", "/tests")
+                .header("ce-source", event.type().source())
                 .contentType("application/json")
                 .body(EventCodec.toJson(event))
                 .when()

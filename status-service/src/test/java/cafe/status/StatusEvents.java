@@ -51,9 +51,7 @@ final class StatusEvents {
      */
     static void sendAsOneBatch(String topic, List<Raw> records) {
         Properties props = new Properties();
-        props.put(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalStack.shared().settings().kafkaBootstrap());
+        props.putAll(LocalStack.shared().settings().kafkaOperator());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         // nothing leaves before flush(): then every record goes in the one request
         props.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
@@ -65,7 +63,7 @@ final class StatusEvents {
                         .add("ce_specversion", bytes("1.0"))
                         .add("ce_id", bytes(raw.eventId()))
                         .add("ce_type", bytes(raw.type()))
-                        .add("ce_source", bytes("/tests"))
+                        .add("ce_source", bytes(KafkaEvents.sourceOf(raw.type())))
                         .add("ce_subject", bytes(raw.key()))
                         .add("content-type", bytes("application/json"));
                 producer.send(record);

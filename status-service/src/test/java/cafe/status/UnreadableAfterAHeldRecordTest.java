@@ -18,10 +18,8 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -83,9 +81,7 @@ class UnreadableAfterAHeldRecordTest {
 
     /** The offset status-service's group has committed on the partition the batch went to. */
     private static long committed() throws Exception {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalStack.shared().settings().kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(LocalStack.shared().settings().kafkaOperator())) {
             OffsetAndMetadata offset = admin.listConsumerGroupOffsets("status-service")
                     .partitionsToOffsetAndMetadata()
                     .get()

@@ -81,8 +81,7 @@ final class RunningSystem {
         ServiceProcess.SERVICES.forEach(system::startService);
         system.awaitReady();
         if (KNATIVE) {
-            system.eventing =
-                    KafkaSourceStandIn.start(system.stack.kafkaBootstrap(), system.ports, system.stack.issuer());
+            system.eventing = KafkaSourceStandIn.start(system.stack, system.ports);
         }
         return system;
     }

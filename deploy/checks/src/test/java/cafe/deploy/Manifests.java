@@ -34,6 +34,8 @@ final class Manifests {
                 "kafka.strimzi.io/v1", "KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class);
         YAML.registerKubernetesResource(
                 "kafka.strimzi.io/v1", "KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class);
+        YAML.registerKubernetesResource(
+                "kafka.strimzi.io/v1", "KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class);
     }
 
     /** A document and where it came from. */

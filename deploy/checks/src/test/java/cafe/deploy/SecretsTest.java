@@ -61,7 +61,7 @@ class SecretsTest {
         for (var secret : generated.entrySet()) {
             assertTrue(Files.exists(dir.resolve(secret.getKey() + ".env")), "not written: " + secret.getKey());
             secret.getValue().forEach((key, value) -> {
-                if (!key.endsWith("_USERNAME")) {
+                if (key.toUpperCase(java.util.Locale.ROOT).matches(".*(PASSWORD|SECRET).*")) {
                     assertTrue(value.matches("[A-Za-z0-9]{32}"), secret.getKey() + " " + key + " is not random");
                 }
             });
@@ -100,7 +100,7 @@ class SecretsTest {
         assertEquals(Overlay.generatedSecrets().keySet(), rendered);
     }
 
-    /** [name, key or null] of each secretRef, secretKeyRef and secret volume anywhere in the tree. */
+    /** [name, key or null] of each secretRef, secretKeyRef, secret volume and KafkaSink secret anywhere in the tree. */
     private static Stream<String[]> references(Object node) {
         if (node instanceof List<?> list) {
             return list.stream().flatMap(SecretsTest::references);
@@ -115,6 +115,9 @@ class SecretsTest {
             here = Stream.<String[]>of(new String[] {(String) ref.get("name"), (String) ref.get("key")});
         } else if (map.get("secret") instanceof Map<?, ?> volume && volume.get("secretName") != null) {
             here = Stream.<String[]>of(new String[] {(String) volume.get("secretName"), null});
+        } else if (map.get("secret") instanceof Map<?, ?> auth && auth.get("ref") instanceof Map<?, ?> ref) {
+            // a KafkaSink's auth.secret.ref
+            here = Stream.<String[]>of(new String[] {(String) ref.get("name"), null});
         }
         return Stream.concat(here, map.values().stream().flatMap(SecretsTest::references));
     }

@@ -16,11 +16,18 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 
 /**
  * An Apache Kafka broker in KRaft mode (one combined broker and controller on 127.0.0.1), run as a
- * JVM process of its own from the jars the kafka-broker module resolved.
+ * JVM process of its own from the jars the kafka-broker module resolved. Like the cluster's, it lets no
+ * anonymous client in: clients log in with SCRAM-SHA-512 (the controller's own listener with PLAIN), and
+ * the authorizer allows each login only what its KafkaUser says ({@link KafkaUsers}). The stack's operator
+ * login ({@link StackSettings#KAFKA_OPERATOR}: the broker itself, the tests, the bench) is a super user.
  */
 final class KafkaServer implements AutoCloseable {
 
@@ -28,6 +35,7 @@ final class KafkaServer implements AutoCloseable {
     static final List<String> TOPICS = List.of("cafe-orders", "cafe-payments", "cafe-barista");
 
     private static final int PARTITIONS = 3;
+    private static final String SECURED = "secured";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -40,7 +48,8 @@ final class KafkaServer implements AutoCloseable {
     static KafkaServer start(StackSettings settings, boolean fresh) {
         Path home = settings.dir().resolve("kafka");
         try {
-            if (fresh) {
+            if (fresh || !Files.exists(home.resolve(SECURED))) {
+                // data of a broker from before logins were required has no operator login to start with
                 deleteRecursively(home);
             }
             Files.createDirectories(home);
@@ -56,7 +65,11 @@ final class KafkaServer implements AutoCloseable {
                     "--cluster-id",
                     clusterId(home),
                     "--config",
-                    config.toString());
+                    config.toString(),
+                    "--add-scram",
+                    "SCRAM-SHA-512=[name=" + StackSettings.KAFKA_OPERATOR + ",password="
+                            + StackSettings.kafkaPassword(StackSettings.KAFKA_OPERATOR) + "]");
+            Files.writeString(home.resolve(SECURED), "SASL_PLAINTEXT, SCRAM-SHA-512\n");
             Process broker = java(home, classpath, "kafka.Kafka", config.toString())
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             home.resolve("kafka.log").toFile()))
@@ -98,7 +111,7 @@ final class KafkaServer implements AutoCloseable {
 
     private void awaitReadyAndCreateTopics(StackSettings settings) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        props.putAll(settings.kafkaClient(StackSettings.KAFKA_OPERATOR));
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "4000");
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -116,6 +129,7 @@ final class KafkaServer implements AutoCloseable {
                                     .configs(Map.of("retention.ms", "86400000")))
                             .toList();
                     admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
+                    createLogins(admin, KafkaUsers.read(KafkaUsers.manifest()));
                     return;
                 } catch (ExecutionException | TimeoutException e) {
                     if (System.nanoTime() > deadline) {
@@ -129,19 +143,48 @@ final class KafkaServer implements AutoCloseable {
         }
     }
 
+    /** Each KafkaUser's login (password {@link StackSettings#kafkaPassword}) and its ACLs; again at every start. */
+    private static void createLogins(Admin admin, KafkaUsers users)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<UserScramCredentialAlteration> logins = users.users().stream()
+                .map(user -> (UserScramCredentialAlteration) new UserScramCredentialUpsertion(
+                        user.name(),
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096),
+                        StackSettings.kafkaPassword(user.name())))
+                .toList();
+        admin.alterUserScramCredentials(logins).all().get(10, TimeUnit.SECONDS);
+        admin.createAcls(users.acls()).all().get(10, TimeUnit.SECONDS);
+    }
+
     private static Path writeConfig(StackSettings settings, Path home) throws IOException {
-        String listeners = "PLAINTEXT://127.0.0.1:" + settings.kafkaPort() + ",CONTROLLER://127.0.0.1:"
-                + settings.controllerPort();
+        String listeners =
+                "CLIENT://127.0.0.1:" + settings.kafkaPort() + ",CONTROLLER://127.0.0.1:" + settings.controllerPort();
+        String password = StackSettings.kafkaPassword(StackSettings.KAFKA_OPERATOR);
+        String operator = "username=\"" + StackSettings.KAFKA_OPERATOR + "\" password=\"" + password + "\"";
         String config = String.join(
                 "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + settings.controllerPort(),
                 "listeners=" + listeners,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + settings.kafkaPort(),
+                "advertised.listeners=CLIENT://127.0.0.1:" + settings.kafkaPort(),
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=CLIENT",
+                "listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+                // clients and the broker itself: SCRAM, whose logins live in the cluster's metadata
+                "listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512",
+                "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
+                "listener.name.client.scram-sha-512.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule required " + operator + ";",
+                // the controller authenticates before any metadata exists: PLAIN with the one login it knows
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.plain.PlainLoginModule required " + operator + " user_"
+                        + StackSettings.KAFKA_OPERATOR + "=\"" + password + "\";",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + StackSettings.KAFKA_OPERATOR,
+                "allow.everyone.if.no.acl.found=false",
                 "log.dirs=" + home.resolve("data"),
                 "num.partitions=" + PARTITIONS,
                 "offsets.topic.replication.factor=1",

@@ -52,6 +52,9 @@ public final class KafkaSourceStandIn implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger("kafka-source");
     private static final Duration POLL = Duration.ofMillis(100);
+    /** Knative Eventing's Kafka login (deploy/platform/kafka-users.yaml): what the real sources and sinks may do. */
+    public static final String LOGIN = "cafe-eventing";
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
     /** Knative puts at most this much of the sink's answer in the dead letter's knativeerrordata. */
@@ -64,22 +67,26 @@ public final class KafkaSourceStandIn implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
 
-    private KafkaSourceStandIn(String bootstrap) {
+    private KafkaSourceStandIn(Map<String, Object> kafka) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         deadLetters = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
     /** The sources of deploy/knative/eventing.yaml ({@link EventingManifest#path()}), started. */
-    public static KafkaSourceStandIn start(String bootstrap, Map<String, Integer> ports, LocalIssuer issuer) {
-        return start(EventingManifest.sources(EventingManifest.path()), bootstrap, ports, issuer);
+    public static KafkaSourceStandIn start(StackSettings stack, Map<String, Integer> ports) {
+        return start(
+                EventingManifest.sources(EventingManifest.path()), stack.kafkaClient(LOGIN), ports, stack.issuer());
     }
 
     /** Starts one dispatcher per source; {@code ports} says where each sink service listens. */
     public static KafkaSourceStandIn start(
-            List<EventingManifest.Source> sources, String bootstrap, Map<String, Integer> ports, LocalIssuer issuer) {
-        KafkaSourceStandIn standIn = new KafkaSourceStandIn(bootstrap);
+            List<EventingManifest.Source> sources,
+            Map<String, Object> kafka,
+            Map<String, Integer> ports,
+            LocalIssuer issuer) {
+        KafkaSourceStandIn standIn = new KafkaSourceStandIn(kafka);
         for (EventingManifest.Source source : sources) {
             Integer port = ports.get(source.service());
             if (port == null) {
@@ -87,7 +94,7 @@ public final class KafkaSourceStandIn implements AutoCloseable {
                         + ", which does not run here");
             }
             Dispatcher dispatcher = standIn
-            .new Dispatcher(source, URI.create("http://127.0.0.1:" + port + source.path()), bootstrap, issuer);
+            .new Dispatcher(source, URI.create("http://127.0.0.1:" + port + source.path()), kafka, issuer);
             standIn.dispatchers.add(dispatcher);
             dispatcher.thread.start();
         }
@@ -129,12 +136,12 @@ public final class KafkaSourceStandIn implements AutoCloseable {
         private volatile String token;
         private volatile long tokenUntil;
 
-        Dispatcher(EventingManifest.Source source, URI sink, String bootstrap, LocalIssuer issuer) {
+        Dispatcher(EventingManifest.Source source, URI sink, Map<String, Object> kafka, LocalIssuer issuer) {
             this.source = source;
             this.sink = sink;
             this.issuer = issuer;
             Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.putAll(kafka);
             props.put(ConsumerConfig.GROUP_ID_CONFIG, source.consumerGroup());
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

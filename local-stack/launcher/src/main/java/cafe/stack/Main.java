@@ -126,7 +126,7 @@ public final class Main {
             }
             awaitReady(services);
             if (knative) {
-                front.add(KafkaSourceStandIn.start(settings.kafkaBootstrap(), PORTS, settings.issuer()));
+                front.add(KafkaSourceStandIn.start(settings, PORTS));
             }
             front.add(LocalEdge.start(EDGE_PORT, LocalEdge.routes(LocalEdge.gatewayManifest()), PORTS));
         }

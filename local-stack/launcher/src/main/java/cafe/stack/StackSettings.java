@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Where the local stack keeps its data and which ports it listens on; each can be overridden. */
@@ -17,6 +18,24 @@ public record StackSettings(Path dir, int postgresPort, int kafkaPort, int contr
     public static final String DB_USER = "cafe";
     /** Every local login's password: the local stack holds no secret. */
     public static final String DB_PASSWORD = "cafe";
+
+    /**
+     * The stack's own Kafka login: the broker itself, the tests and the bench, a super user. The services and
+     * Knative's stand-in log in as their KafkaUsers (deploy/platform/kafka-users.yaml) with {@link #kafkaPassword}.
+     */
+    public static final String KAFKA_OPERATOR = "cafe";
+    /** The operator's password, and every other login's unless the environment gives one (see kafkaPassword). */
+    public static final String KAFKA_PASSWORD = "cafe";
+
+    /**
+     * The Kafka password of {@code login}: CAFE_KAFKA_PASSWORD_<LOGIN> when set (make up passes each service's
+     * Secret this way), otherwise the stack's one password.
+     */
+    public static String kafkaPassword(String login) {
+        String given = System.getenv(
+                "CAFE_KAFKA_PASSWORD_" + login.toUpperCase(Locale.ROOT).replace('-', '_'));
+        return given != null && !given.isBlank() ? given : KAFKA_PASSWORD;
+    }
 
     /** The login of the service that owns {@code database}: named after it, as deploy/generate-secrets.sh names it. */
     public static String dbLogin(String database) {
@@ -36,14 +55,34 @@ public record StackSettings(Path dir, int postgresPort, int kafkaPort, int contr
 
     /**
      * The settings that point a service at this stack: the database port and password (each service names its
-     * own login), the Kafka address and the token issuer.
+     * own login), the Kafka address and password (each logs in as itself) and the token issuer.
      */
     public Map<String, String> serviceConfig() {
         Map<String, String> config = new HashMap<>(issuer().serviceConfig());
         config.put("cafe.db.port", Integer.toString(postgresPort));
         config.put("quarkus.datasource.password", DB_PASSWORD);
         config.put("kafka.bootstrap.servers", kafkaBootstrap());
+        config.put("cafe.kafka.password", KAFKA_PASSWORD);
         return Map.copyOf(config);
+    }
+
+    /** What a Kafka client needs to log in to this stack's broker as {@code login}. */
+    public Map<String, Object> kafkaClient(String login) {
+        return Map.of(
+                "bootstrap.servers",
+                kafkaBootstrap(),
+                "security.protocol",
+                "SASL_PLAINTEXT",
+                "sasl.mechanism",
+                "SCRAM-SHA-512",
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + login
+                        + "\" password=\"" + kafkaPassword(login) + "\";");
+    }
+
+    /** The stack's operator login: for the tests and the bench, which may read and write every topic. */
+    public Map<String, Object> kafkaOperator() {
+        return kafkaClient(KAFKA_OPERATOR);
     }
 
     /** The token issuer of the running stack (its keys and client secrets are in the stack folder). */

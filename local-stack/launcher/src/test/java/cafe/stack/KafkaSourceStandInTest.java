@@ -17,13 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -50,8 +48,7 @@ class KafkaSourceStandInTest {
 
     @BeforeEach
     void start() throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(settings.kafkaOperator())) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1), new NewTopic(deadLetters, 1, (short) 1)))
                     .all()
                     .get();
@@ -88,7 +85,7 @@ class KafkaSourceStandInTest {
                 deadLetters);
         standIn = KafkaSourceStandIn.start(
                 List.of(source),
-                settings.kafkaBootstrap(),
+                settings.kafkaOperator(),
                 Map.of("test-service", sink.getAddress().getPort()),
                 settings.issuer());
     }
@@ -150,7 +147,7 @@ class KafkaSourceStandInTest {
 
     private void send(String key, String id, String type) throws Exception {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        props.putAll(settings.kafkaOperator());
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, "{}");
@@ -165,7 +162,7 @@ class KafkaSourceStandInTest {
 
     private ConsumerRecord<String, String> readOne(String from) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        props.putAll(settings.kafkaOperator());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + run);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, String> consumer =

@@ -31,6 +31,11 @@ public enum EventType {
         return topic;
     }
 
+    /** The CloudEvents source of this type: its topic's owner, {@code /order-service} for instance. */
+    public String source() {
+        return "/" + Topics.ownerOf(topic);
+    }
+
     public Class<? extends CafeEvent> payload() {
         return payload;
     }

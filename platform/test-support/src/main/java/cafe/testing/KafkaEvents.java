@@ -1,5 +1,7 @@
 package cafe.testing;
 
+import cafe.events.EventType;
+import cafe.events.UnknownEventException;
 import cafe.stack.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,7 +42,7 @@ public final class KafkaEvents {
                 .add("ce_specversion", bytes("1.0"))
                 .add("ce_id", bytes(eventId))
                 .add("ce_type", bytes(type))
-                .add("ce_source", bytes("/tests"))
+                .add("ce_source", bytes(sourceOf(type)))
                 .add("ce_subject", bytes(key))
                 .add("content-type", bytes("application/json"));
         sendRaw(record);
@@ -48,7 +50,7 @@ public final class KafkaEvents {
 
     public static void sendRaw(ProducerRecord<String, String> record) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(kafka());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
@@ -76,7 +78,7 @@ public final class KafkaEvents {
     public static List<ConsumerRecord<String, String>> await(
             String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(kafka());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
@@ -98,7 +100,7 @@ public final class KafkaEvents {
     /** Every record the topic holds now, from the beginning. */
     public static List<ConsumerRecord<String, String>> readAll(String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(kafka());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
@@ -119,7 +121,7 @@ public final class KafkaEvents {
     /** Records the consumer groups have yet to process, over all their partitions. */
     public static long lag(List<String> groups) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(kafka());
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
             long lag = 0;
             for (String group : groups) {
@@ -155,8 +157,18 @@ public final class KafkaEvents {
         return all;
     }
 
-    private static String bootstrap() {
-        return LocalStack.shared().settings().kafkaBootstrap();
+    /** The source the owner of {@code type}'s topic names; a type nobody owns (poison) names the tests. */
+    public static String sourceOf(String type) {
+        try {
+            return EventType.ofCeType(type).source();
+        } catch (UnknownEventException unknownType) {
+            return "/tests";
+        }
+    }
+
+    /** The stack's operator login, which may read and write every topic. */
+    private static Map<String, Object> kafka() {
+        return LocalStack.shared().settings().kafkaOperator();
     }
 
     private static byte[] bytes(String value) {

@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -53,7 +54,7 @@ public class DeadLetters {
 
     private final String topic;
     private final String group;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final Instance<EventHandler> handlers;
     private final ParkedDeadLetters parked;
     private final AtomicLong pending = new AtomicLong();
@@ -64,14 +65,14 @@ public class DeadLetters {
     DeadLetters(
             @ConfigProperty(name = "cafe.dead-letters.topic") String topic,
             @ConfigProperty(name = "quarkus.application.name") String application,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             Instance<EventHandler> handlers,
             ParkedDeadLetters parked,
             MeterRegistry registry) {
         this.parked = parked;
         this.topic = topic;
         this.group = application + "-dead-letter-replay";
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.handlers = handlers;
         Gauge.builder("cafe.dead.letters.pending", pending, AtomicLong::get)
                 .description("Records in this service's dead-letter topic it has not replayed")
@@ -192,7 +193,8 @@ public class DeadLetters {
     private String apply(ConsumerRecord<String, String> record) {
         ReceivedEvent event;
         try {
-            event = ReceivedEvent.of(header(record, "ce_id"), header(record, "ce_type"), record.value());
+            event = ReceivedEvent.of(
+                    header(record, "ce_id"), header(record, "ce_type"), header(record, "ce_source"), record.value());
         } catch (UnknownEventException e) {
             return "unreadable: " + e.getMessage();
         }
@@ -234,7 +236,7 @@ public class DeadLetters {
 
     private KafkaConsumer<String, String> consumer() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(kafka);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -244,7 +246,7 @@ public class DeadLetters {
     private synchronized Admin admin() {
         if (admin == null) {
             Properties props = new Properties();
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.putAll(kafka);
             props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis() / 2);
             props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
             admin = Admin.create(props);

@@ -50,11 +50,14 @@ public class CloudEventResource {
     @APIResponse(
             responseCode = "400",
             description =
-                    "Not a CloudEvents 1.0 binary-mode request, ce-id not a UUID, unknown ce-type or unreadable data; do not retry")
+                    "Not a CloudEvents 1.0 binary-mode request, ce-id not a UUID, unknown ce-type, a ce-source that does not own the type or unreadable data; do not retry")
     @APIResponse(responseCode = "500", description = "Could not be applied now; the sender retries")
     public Uni<Response> receiveEvent(
             @Parameter(description = "The event's id, a UUID") @RestHeader("ce-id") String id,
             @Parameter(description = "The event's type, e.g. cafe.order.placed") @RestHeader("ce-type") String type,
+            @Parameter(description = "The service that owns the type's topic, e.g. /order-service")
+                    @RestHeader("ce-source")
+                    String source,
             @Parameter(description = "Must be 1.0") @RestHeader("ce-specversion") String specVersion,
             String data) {
         ReceivedEvent event;
@@ -63,7 +66,7 @@ public class CloudEventResource {
                 throw new UnknownEventException(
                         "Not a CloudEvents 1.0 binary-mode request (ce-specversion: " + specVersion + ")");
             }
-            event = ReceivedEvent.of(id, type, data);
+            event = ReceivedEvent.of(id, type, source, data);
         } catch (UnknownEventException e) {
             return Uni.createFrom().failure(new ProblemException(400, "Bad Request", e.getMessage()));
         }

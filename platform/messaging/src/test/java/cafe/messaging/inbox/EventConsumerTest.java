@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.DefaultCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.pgclient.PgException;
 import java.net.URI;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,8 @@ class EventConsumerTest {
 
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicReference<String> outcome = new AtomicReference<>("none");
+    private String source = "/order-service";
+    private String topic = "cafe-orders";
 
     @Test
     void aFailureThatLastsSecondsIsRetriedUntilTheEventIsAppliedAndItIsNeverDeadLettered() {
@@ -54,6 +58,35 @@ class EventConsumerTest {
 
         assertEquals("nacked", outcome.get());
         assertEquals(0, attempts.get());
+    }
+
+    /** cafe.order.canceled is order-service's: a client that writes another topic cannot pass for it. */
+    @Test
+    void anEventNamingASourceThatDoesNotOwnItsTypeIsDeadLetteredWithoutBeingApplied() {
+        source = "/payment-service";
+
+        consume(canceled(), event -> Uni.createFrom().voidItem());
+
+        assertEquals("nacked", outcome.get());
+        assertEquals(0, attempts.get());
+    }
+
+    @Test
+    void anEventFoundOnAnotherTopicThanItsTypesIsDeadLetteredWithoutBeingApplied() {
+        topic = "cafe-barista";
+
+        consume(canceled(), event -> Uni.createFrom().voidItem());
+
+        assertEquals("nacked", outcome.get());
+        assertEquals(0, attempts.get());
+    }
+
+    @Test
+    void anEventFromItsOwnerOnItsTopicIsApplied() {
+        consume(canceled(), event -> Uni.createFrom().voidItem());
+
+        assertEquals("acked", outcome.get());
+        assertEquals(1, attempts.get());
     }
 
     @Test
@@ -109,12 +142,14 @@ class EventConsumerTest {
                 new DefaultIncomingCloudEventMetadata<>(new DefaultCloudEventMetadataBuilder<String>()
                         .withId(UUID.randomUUID().toString())
                         .withType("cafe.order.canceled")
-                        .withSource(URI.create("/tests"))
+                        .withSource(URI.create(source))
                         .withSpecVersion("1.0")
                         .build());
         return Message.of(
                 data,
-                Metadata.of(cloudEvent),
+                Metadata.of(
+                        cloudEvent,
+                        new IncomingKafkaRecordMetadata<>(new ConsumerRecord<>(topic, 0, 0L, "key", data), "orders")),
                 () -> {
                     outcome.set("acked");
                     return CompletableFuture.completedFuture(null);
