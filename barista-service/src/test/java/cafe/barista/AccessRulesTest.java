@@ -6,13 +6,13 @@ import static org.hamcrest.Matchers.hasSize;
 import cafe.events.EventCodec;
 import cafe.events.OrderPlaced;
 import cafe.testing.LocalStackResource;
+import cafe.testing.PublicRoutes;
 import cafe.testing.RouteMatrix;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -24,19 +24,13 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 class AccessRulesTest {
 
-    private static final List<String> BARISTA = List.of("barista");
-
     @Test
     void everyRouteAdmitsExactlyItsIdentities() {
         // the right identity calls last: had a refused start or finish moved its ticket, that call would be a 409
         UUID read = queuedTicket();
         UUID start = queuedTicket();
         UUID finish = brewingTicket();
-        RouteMatrix.withPlatformRoutes()
-                .roles("GET /tickets", BARISTA, request -> request.get("/tickets"))
-                .roles("GET /tickets/{id}", BARISTA, request -> request.get("/tickets/" + read))
-                .roles("POST /tickets/{id}/start", BARISTA, request -> request.post("/tickets/" + start + "/start"))
-                .roles("POST /tickets/{id}/finish", BARISTA, request -> request.post("/tickets/" + finish + "/finish"))
+        PublicRoutes.tickets(RouteMatrix.withPlatformRoutes(), read, start, finish)
                 .check();
     }
 

@@ -5,13 +5,13 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import cafe.testing.LocalStackResource;
+import cafe.testing.PublicRoutes;
 import cafe.testing.RouteMatrix;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,33 +23,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PaymentStub.class, scope = TestResourceScope.GLOBAL)
 class AccessRulesTest {
 
-    private static final List<String> CUSTOMER = List.of("customer");
-    private static final List<String> CUSTOMER_OR_ADMIN = List.of("customer", "admin");
-
     @Test
     void everyRouteAdmitsExactlyItsIdentities() {
         String read = placeOrder();
         String cancel = placeOrder();
         String patch = placeOrder();
-        RouteMatrix.withPlatformRoutes()
-                .open("GET /", request -> request.get("/"))
-                .open("GET /barista", request -> request.get("/barista"))
-                .open("GET /menu", request -> request.get("/menu"))
-                .roles(
-                        "POST /orders",
-                        CUSTOMER,
-                        request -> request.contentType(ContentType.JSON)
-                                .body("{\"menuId\":1,\"qty\":1}")
-                                .post("/orders"))
-                .roles("GET /orders", CUSTOMER_OR_ADMIN, request -> request.get("/orders"))
-                .owned("GET /orders/{id}", CUSTOMER_OR_ADMIN, request -> request.get("/orders/" + read))
-                .owned("POST /orders/{id}/cancel", CUSTOMER, request -> request.post("/orders/" + cancel + "/cancel"))
-                .owned(
-                        "PATCH /orders/{id}",
-                        CUSTOMER,
-                        request -> request.contentType(ContentType.JSON)
-                                .body("{\"status\":\"OrderCanceled\"}")
-                                .patch("/orders/" + patch))
+        PublicRoutes.orders(RouteMatrix.withPlatformRoutes(), read, cancel, patch)
                 .check();
     }
 

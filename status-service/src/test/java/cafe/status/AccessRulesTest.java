@@ -8,6 +8,7 @@ import cafe.events.CoffeeReady;
 import cafe.events.EventCodec;
 import cafe.events.OrderPlaced;
 import cafe.testing.LocalStackResource;
+import cafe.testing.PublicRoutes;
 import cafe.testing.RouteMatrix;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -26,22 +27,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 class AccessRulesTest {
 
-    private static final List<String> CUSTOMER_OR_ADMIN = List.of("customer", "admin");
-
     @Test
     void everyRouteAdmitsExactlyItsIdentities() {
         // READY, so that the owner's stream closes after its one document
         UUID order = readyOrderOf(RouteMatrix.OWNER);
-        RouteMatrix.withPlatformRoutes()
-                .owned(
-                        "GET /order-status/{orderId}",
-                        CUSTOMER_OR_ADMIN,
-                        request -> request.get("/order-status/" + order))
-                .owned(
-                        "GET /order-status/{orderId}/stream",
-                        CUSTOMER_OR_ADMIN,
-                        request -> request.get("/order-status/" + order + "/stream"))
-                .roles("GET /order-status", CUSTOMER_OR_ADMIN, request -> request.get("/order-status"))
+        PublicRoutes.orderStatus(RouteMatrix.withPlatformRoutes(), order)
                 .roles("POST /admin/view/rebuild", List.of("admin"), request -> request.post("/admin/view/rebuild"))
                 .check();
     }

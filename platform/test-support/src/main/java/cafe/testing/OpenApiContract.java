@@ -19,10 +19,16 @@ public final class OpenApiContract {
 
     private OpenApiContract() {}
 
+    /** The service under test's document. */
     public static JsonPath document() {
+        return document(Management.url("/q/openapi"));
+    }
+
+    /** The document at {@code url}. */
+    public static JsonPath document(String url) {
         return given().queryParam("format", "json")
                 .when()
-                .get(Management.url("/q/openapi"))
+                .get(url)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -31,7 +37,12 @@ public final class OpenApiContract {
 
     /** Every documented operation, as {@code "METHOD /path"}. */
     public static Set<String> operations() {
-        Map<String, Map<String, Object>> paths = document().getMap("paths");
+        return operations(Management.url("/q/openapi"));
+    }
+
+    /** Every operation the document at {@code url} names. */
+    public static Set<String> operations(String url) {
+        Map<String, Map<String, Object>> paths = document(url).getMap("paths");
         Set<String> operations = new TreeSet<>();
         paths.forEach((path, methods) ->
                 methods.keySet().forEach(method -> operations.add(method.toUpperCase() + " " + path)));
