@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The café's two screens in a real browser, through the one address: a customer orders and watches the
  * coffee become READY while a barista starts and finishes it on the board in a second browser; another
- * customer cancels and sees the refund; markup slipped into a page runs no script. Screenshots of both
+ * customer cancels and sees the refund; signing out ends the session at the issuer; markup slipped into
+ * a page runs no script. Screenshots of both
  * pages go to target/screenshots (docs/ keeps a copy for the README).
  */
 class PagesIT {
@@ -60,6 +61,23 @@ class PagesIT {
             customer.await(page -> customer.text(card + " .status").equals("READY"));
             assertThat(customer.present(card + " button.cancel"), equalTo(false));
             customer.screenshot(SCREENSHOTS.resolve("customer.png"));
+        }
+    }
+
+    @Test
+    void signingOutEndsTheSessionAtTheProviderSoTheNextSignInAsks() {
+        try (Browser customer = new Browser()) {
+            customer.open(system.edgeUrl() + "/").signIn("dee", "customer");
+            // the tab forgets its token, as when it expires: the provider's session signs dee in again unasked
+            customer.runAsync("sessionStorage.clear(); arguments[arguments.length - 1](true);");
+            customer.open(system.edgeUrl() + "/");
+            customer.click("#sign-in-button");
+            customer.await(page -> customer.text("#who").equals("dee"));
+
+            customer.click("#sign-out");
+            customer.await(page -> customer.find("#sign-in").isDisplayed());
+            customer.click("#sign-in-button");
+            customer.await(page -> customer.present("#subject"));
         }
     }
 

@@ -16,17 +16,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * How a browser signs in at the local issuer: the OAuth 2.0 authorization code flow with PKCE (S256) of
  * the public client {@code cafe-web}, as a real OIDC provider offers it, so the pages sign in the same
  * way everywhere. Locally a person names themselves and picks a role; a real provider asks who they are.
+ * As a provider does, it keeps a session (a cookie of its own): a signed-in person coming back is given
+ * a code without the form, until they sign out at {@code end_session_endpoint} (RP-initiated logout).
  */
 final class BrowserSignIn {
 
     static final String CLIENT = "cafe-web";
     static final List<String> ROLES = List.of(LocalIssuer.ROLE_CUSTOMER, "barista");
+    static final String SESSION_COOKIE = "cafe-issuer-session";
+    static final long SESSION_LIFETIME_SECONDS = 8 * 3600;
     private static final long CODE_LIFETIME_MILLIS = 60_000;
 
     private record Grant(String subject, String role, String redirectUri, String challenge, long expiresAt) {}
 
+    private record Session(String subject, String role, long expiresAt) {}
+
+    /** Where the browser goes back to with a code, and the session the approval opened. */
+    record Approval(String location, String session) {}
+
     private final LocalIssuer issuer;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     BrowserSignIn(LocalIssuer issuer) {
@@ -61,26 +71,58 @@ final class BrowserSignIn {
                 """.formatted(hidden));
     }
 
-    /** Where the browser goes back to with a one-time code, or empty when the form was not filled in right. */
-    Optional<String> approve(Map<String, String> form) {
+    /** The way back with a one-time code and a new session, or empty when the form was not filled in right. */
+    Optional<Approval> approve(Map<String, String> form) {
         String subject = form.getOrDefault("subject", "");
         String role = form.getOrDefault("role", "");
         if (!valid(form) || !subject.matches("[A-Za-z0-9._@-]{1,64}") || !ROLES.contains(role)) {
             return Optional.empty();
         }
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String session = randomId();
+        sessions.put(session, new Session(subject, role, System.currentTimeMillis() + SESSION_LIFETIME_SECONDS * 1000));
+        return Optional.of(new Approval(back(subject, role, form), session));
+    }
+
+    /** For an authorization request in a live session: the way back with a code, without asking again. */
+    Optional<String> resume(Map<String, String> request, String session) {
+        Session live = session == null ? null : sessions.get(session);
+        if (!valid(request) || live == null || live.expiresAt() < System.currentTimeMillis()) {
+            return Optional.empty();
+        }
+        return Optional.of(back(live.subject(), live.role(), request));
+    }
+
+    /**
+     * Ends the session; where the browser goes next: the web client's {@code post_logout_redirect_uri}
+     * when it is a local page, else nowhere (the issuer says it signed the person out).
+     */
+    Optional<String> signOut(Map<String, String> request, String session) {
+        if (session != null) {
+            sessions.remove(session);
+        }
+        String next = request.get("post_logout_redirect_uri");
+        return CLIENT.equals(request.get("client_id")) && localPage(next) ? Optional.of(next) : Optional.empty();
+    }
+
+    private String back(String subject, String role, Map<String, String> request) {
+        String code = randomId();
+        String redirectUri = request.get("redirect_uri");
         codes.put(
                 code,
                 new Grant(
                         subject,
                         role,
-                        form.get("redirect_uri"),
-                        form.get("code_challenge"),
+                        redirectUri,
+                        request.get("code_challenge"),
                         System.currentTimeMillis() + CODE_LIFETIME_MILLIS));
-        return Optional.of(form.get("redirect_uri") + (form.get("redirect_uri").contains("?") ? "&" : "?") + "code="
-                + code + "&state=" + URLEncoder.encode(form.getOrDefault("state", ""), StandardCharsets.UTF_8));
+        return redirectUri + (redirectUri.contains("?") ? "&" : "?") + "code=" + code + "&state="
+                + URLEncoder.encode(request.getOrDefault("state", ""), StandardCharsets.UTF_8);
+    }
+
+    private String randomId() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** A token for a code, once, when its verifier and redirect match what the sign-in was asked with. */

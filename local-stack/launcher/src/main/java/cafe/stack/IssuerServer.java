@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The local issuer over HTTP, as an OIDC provider offers it: its key set ({@code /jwks}), its discovery
- * document and a token endpoint for the client-credentials grant (a service's own identity).
+ * document, a token endpoint for the client-credentials grant (a service's own identity), and the
+ * browser's sign-in ({@code /authorize}) and sign-out ({@code /logout}).
  */
 final class IssuerServer implements AutoCloseable {
 
@@ -31,11 +32,16 @@ final class IssuerServer implements AutoCloseable {
                     "/.well-known/openid-configuration",
                     exchange -> answer(exchange, 200, """
                     {"issuer":"%s","jwks_uri":"%s","token_endpoint":"%s","authorization_endpoint":"%s",\
-                    "grant_types_supported":["client_credentials","authorization_code"],\
+                    "end_session_endpoint":"%s","grant_types_supported":["client_credentials","authorization_code"],\
                     "code_challenge_methods_supported":["S256"]}""".formatted(
-                                    issuer.url(), issuer.jwksUrl(), issuer.tokenUrl(), issuer.url() + "/authorize")));
+                                    issuer.url(),
+                                    issuer.jwksUrl(),
+                                    issuer.tokenUrl(),
+                                    issuer.url() + "/authorize",
+                                    issuer.url() + "/logout")));
             BrowserSignIn signIn = new BrowserSignIn(issuer);
             server.createContext("/authorize", exchange -> authorize(signIn, exchange));
+            server.createContext("/logout", exchange -> logout(signIn, exchange));
             server.createContext("/token", exchange -> token(issuer, signIn, exchange));
             server.start();
             return new IssuerServer(server);
@@ -44,30 +50,87 @@ final class IssuerServer implements AutoCloseable {
         }
     }
 
-    /** The browser's sign-in: the form (GET), then back to the page with a one-time code (POST). */
+    /**
+     * The browser's sign-in: back to the page with a one-time code at once in a live session, else the
+     * form (GET), then back with a code and a new session (POST).
+     */
     private static void authorize(BrowserSignIn signIn, HttpExchange exchange) throws IOException {
-        boolean post = "POST".equals(exchange.getRequestMethod());
-        Map<String, String> request = form(
-                post
-                        ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
-                        : String.valueOf(exchange.getRequestURI().getRawQuery()));
-        Optional<String> answer = post ? signIn.approve(request) : signIn.form(request);
         try (exchange) {
-            if (answer.isEmpty()) {
-                byte[] body = "Not a sign-in request of this issuer's web client".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-                exchange.sendResponseHeaders(400, body.length);
-                exchange.getResponseBody().write(body);
-            } else if (post) {
-                exchange.getResponseHeaders().set("Location", answer.get());
-                exchange.sendResponseHeaders(302, -1);
+            if ("POST".equals(exchange.getRequestMethod())) {
+                Map<String, String> form =
+                        form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                Optional<BrowserSignIn.Approval> approval = signIn.approve(form);
+                if (approval.isPresent()) {
+                    exchange.getResponseHeaders()
+                            .set(
+                                    "Set-Cookie",
+                                    sessionCookie(approval.get().session(), BrowserSignIn.SESSION_LIFETIME_SECONDS));
+                    redirect(exchange, approval.get().location());
+                } else {
+                    page(exchange, 400, "text/plain", "Not a sign-in request of this issuer's web client");
+                }
+                return;
+            }
+            Map<String, String> request =
+                    form(String.valueOf(exchange.getRequestURI().getRawQuery()));
+            Optional<String> resumed = signIn.resume(request, session(exchange));
+            if (resumed.isPresent()) {
+                redirect(exchange, resumed.get());
+                return;
+            }
+            Optional<String> form = signIn.form(request);
+            if (form.isPresent()) {
+                page(exchange, 200, "text/html", form.get());
             } else {
-                byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
+                page(exchange, 400, "text/plain", "Not a sign-in request of this issuer's web client");
             }
         }
+    }
+
+    /** RP-initiated logout: the session ends, and the browser goes back to the page or is told it is out. */
+    private static void logout(BrowserSignIn signIn, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> request =
+                    form(String.valueOf(exchange.getRequestURI().getRawQuery()));
+            Optional<String> next = signIn.signOut(request, session(exchange));
+            exchange.getResponseHeaders().set("Set-Cookie", sessionCookie("", 0));
+            if (next.isPresent()) {
+                redirect(exchange, next.get());
+            } else {
+                page(exchange, 200, "text/plain", "You are signed out of the local issuer");
+            }
+        }
+    }
+
+    private static String session(HttpExchange exchange) {
+        String cookies = exchange.getRequestHeaders().getFirst("Cookie");
+        if (cookies == null) {
+            return null;
+        }
+        for (String cookie : cookies.split(";")) {
+            String[] pair = cookie.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].equals(BrowserSignIn.SESSION_COOKIE)) {
+                return pair[1];
+            }
+        }
+        return null;
+    }
+
+    private static String sessionCookie(String value, long maxAgeSeconds) {
+        return BrowserSignIn.SESSION_COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
+                + "; HttpOnly; SameSite=Lax";
+    }
+
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.sendResponseHeaders(302, -1);
+    }
+
+    private static void page(HttpExchange exchange, int status, String type, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     private static void token(LocalIssuer issuer, BrowserSignIn signIn, HttpExchange exchange) throws IOException {

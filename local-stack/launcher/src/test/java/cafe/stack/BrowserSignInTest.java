@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A page signs in with the authorization code and PKCE: one code, once, for the verifier it was asked with. */
+/**
+ * A page signs in with the authorization code and PKCE: one code, once, for the verifier it was asked
+ * with; the session the sign-in opens gives codes without asking until the person signs out.
+ */
 class BrowserSignInTest {
 
     private static final String VERIFIER = "a-verifier-long-enough-to-be-a-real-pkce-code-verifier";
@@ -61,8 +64,40 @@ class BrowserSignInTest {
         assertTrue(signIn.form(request(PAGE)).orElseThrow().contains("<label for=\"subject\">"));
     }
 
+    @Test
+    void aSessionGivesTheSamePersonANewCodeWithoutAskingUntilTheySignOut() throws Exception {
+        BrowserSignIn.Approval approval =
+                signIn.approve(approvalForm("c-7", "customer", PAGE)).orElseThrow();
+
+        String again = signIn.resume(request(PAGE), approval.session()).orElseThrow();
+        String claims = new String(
+                Base64.getUrlDecoder()
+                        .decode(signIn.token(exchange(code(again), VERIFIER, PAGE))
+                                .orElseThrow()
+                                .split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        assertTrue(claims.contains("\"sub\":\"c-7\""), claims);
+        assertEquals(Optional.empty(), signIn.resume(request(PAGE), "a-session-nobody-opened"));
+
+        assertEquals(Optional.of(PAGE), signIn.signOut(logout(PAGE), approval.session()));
+        assertEquals(Optional.empty(), signIn.resume(request(PAGE), approval.session()), "signed out");
+    }
+
+    @Test
+    void signingOutSendsTheBrowserBackOnlyToALocalPageOfTheWebClient() {
+        assertEquals(Optional.empty(), signIn.signOut(logout("https://evil.example.com/"), null));
+        Map<String, String> anotherClient = new HashMap<>(logout(PAGE));
+        anotherClient.put("client_id", "another-client");
+        assertEquals(Optional.empty(), signIn.signOut(anotherClient, null));
+    }
+
+    private static Map<String, String> logout(String page) {
+        return Map.of("client_id", BrowserSignIn.CLIENT, "post_logout_redirect_uri", page);
+    }
+
     private String approval(String subject, String role, String page) {
-        String location = signIn.approve(approvalForm(subject, role, page)).orElseThrow();
+        String location =
+                signIn.approve(approvalForm(subject, role, page)).orElseThrow().location();
         assertTrue(location.startsWith(page + "?code="), location);
         assertTrue(location.endsWith("&state=s1"), location);
         return location;

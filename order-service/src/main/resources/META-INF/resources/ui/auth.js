@@ -61,8 +61,21 @@ async function currentToken() {
   return saved && saved.expiresAt > Date.now() + 30_000 ? saved.token : null;
 }
 
-function signOut() {
+function forget() {
   sessionStorage.removeItem(tokenKey);
+}
+
+/** Ends the session at the provider too (RP-initiated logout), which sends the browser back here. */
+async function signOut() {
+  forget();
+  const config = await provider();
+  if (!config.end_session_endpoint) {
+    location.reload();
+    return;
+  }
+  const url = new URL(config.end_session_endpoint);
+  url.search = new URLSearchParams({ client_id: clientId, post_logout_redirect_uri: redirectUri() });
+  location.assign(url);
 }
 
 /** Who the token names: a provider's user name when it has one, else the subject. */
@@ -77,9 +90,10 @@ function signedInAs(token) {
  */
 export async function signedInApi() {
   const token = await currentToken();
-  const leave = () => { signOut(); location.reload(); };
+  // a token the API refuses is forgotten; the provider's session may give a new one without asking
+  const leave = () => { forget(); location.reload(); };
   document.querySelector('#sign-in-button').addEventListener('click', () => signIn().catch((e) => alert(e.message)));
-  document.querySelector('#sign-out').addEventListener('click', leave);
+  document.querySelector('#sign-out').addEventListener('click', () => signOut().catch(leave));
   if (!token) {
     document.querySelector('#sign-in').hidden = false;
     return null;
