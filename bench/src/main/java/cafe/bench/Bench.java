@@ -1,5 +1,6 @@
 package cafe.bench;
 
+import cafe.stack.CafeService;
 import cafe.stack.LocalIssuer;
 import cafe.stack.LocalStack;
 import cafe.stack.Ports;
@@ -185,7 +186,7 @@ public final class Bench {
     /** The four services on fresh ports, pointed at the stack and at each other; auto-brew on. */
     static Map<String, ServiceProcess> startServices(StackSettings stack, boolean aotCache, Path logs) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ServiceProcess.SERVICES.forEach(name -> ports.put(name, Ports.freePort()));
+        CafeService.NAMES.forEach(name -> ports.put(name, Ports.freePort()));
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         ports.forEach((name, port) -> services.put(
                 name,

@@ -1,8 +1,8 @@
 package cafe.bench;
 
+import cafe.stack.CafeService;
 import cafe.stack.LocalIssuer;
 import cafe.stack.Ports;
-import cafe.stack.ServiceProcess;
 import cafe.stack.StackSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,14 +73,14 @@ final class ContainerBench {
             System.out.println("  skipped: podman or the images' TAG is missing (`make images`, then `make bench`)");
             return Optional.empty();
         }
-        for (String service : ServiceProcess.SERVICES) {
+        for (String service : CafeService.NAMES) {
             if (!run(List.of("image", "exists", image(service))).ok()) {
                 System.out.println("  skipped: no image " + image(service) + " (`make images` builds it)");
                 return Optional.empty();
             }
         }
         Map<String, Figures> figures = new LinkedHashMap<>();
-        for (String service : ServiceProcess.SERVICES) {
+        for (String service : CafeService.NAMES) {
             List<long[]> cached = new ArrayList<>();
             List<long[]> plain = new ArrayList<>();
             List<long[]> knative = new ArrayList<>();

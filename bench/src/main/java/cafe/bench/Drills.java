@@ -1,5 +1,6 @@
 package cafe.bench;
 
+import cafe.stack.CafeService;
 import cafe.stack.LocalStack;
 import cafe.stack.Ports;
 import cafe.stack.ServiceProcess;
@@ -79,7 +80,7 @@ public final class Drills {
     private void start() throws InterruptedException {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ServiceProcess.closeAll(services.values())));
         StackSettings settings = stack.settings();
-        ServiceProcess.SERVICES.forEach(name -> ports.put(name, Ports.freePort()));
+        CafeService.NAMES.forEach(name -> ports.put(name, Ports.freePort()));
         config.putAll(settings.serviceConfig());
         customers = Customers.signed(settings.issuer(), "drill", Customers.POOL);
         config.putAll(Map.of(
@@ -91,7 +92,7 @@ public final class Drills {
                 "quarkus.log.category.\"cafe\".level", "WARN",
                 // the load's 100 customers stand for thousands (see Bench.serviceConfig)
                 "cafe.order.per-customer.orders", "1000000"));
-        ServiceProcess.SERVICES.forEach(this::startService);
+        CafeService.NAMES.forEach(this::startService);
         awaitReady();
         // the drills measure faults, not a cold start: the first one used to take the JIT's first seconds too
         new OpenLoad(url("order-service"), customers).run(RATE, Duration.ofSeconds(5));
@@ -285,7 +286,7 @@ public final class Drills {
         long refundsBefore = Sql.number("payments", "select count(*) from outbox_event");
         long viewEventsBefore = Sql.number("status", "select count(*) from status_event");
         long copied = 0;
-        for (String topic : List.of("cafe-orders", "cafe-payments", "cafe-barista")) {
+        for (String topic : CafeService.topics()) {
             for (ConsumerRecord<String, String> record : KafkaEvents.readAll(topic)) {
                 ProducerRecord<String, String> again = new ProducerRecord<>(topic, record.key(), record.value());
                 record.headers().forEach(h -> again.headers().add(h));
@@ -361,7 +362,7 @@ public final class Drills {
 
     /** Records in the dead-letter topics, all of them. */
     private static long deadLetters() {
-        return ServiceProcess.SERVICES.stream()
+        return CafeService.NAMES.stream()
                 .mapToLong(service -> KafkaEvents.readAll(cafe.events.Topics.deadLetterOf(service))
                         .size())
                 .sum();

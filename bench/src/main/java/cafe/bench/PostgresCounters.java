@@ -1,5 +1,6 @@
 package cafe.bench;
 
+import cafe.stack.CafeService;
 import cafe.stack.StackSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +19,7 @@ import java.util.Map;
 final class PostgresCounters implements AutoCloseable {
 
     static final String SUPERUSER = "postgres";
-    static final List<String> DATABASES = List.of("orders", "payments", "barista", "status");
+    static final List<String> DATABASES = CafeService.databases();
 
     private static final String STATEMENTS = "select d.datname, s.toplevel, sum(s.calls)::bigint"
             + " from pg_stat_statements s"

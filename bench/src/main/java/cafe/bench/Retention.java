@@ -1,5 +1,6 @@
 package cafe.bench;
 
+import cafe.stack.CafeService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,12 @@ final class Retention {
             "cafe.inbox.retention", "PT30S",
             "cafe.inbox.purge-every", "10s");
 
-    static final List<String> DATABASES = List.of("orders", "payments", "barista");
+    /** The databases of the services that write events, the ones with an outbox and an inbox to purge. */
+    static final List<String> DATABASES = CafeService.ALL.stream()
+            .filter(service -> service.topic().isPresent())
+            .map(CafeService::database)
+            .toList();
+
     static final List<String> TABLES = List.of("outbox_event", "processed_event");
 
     /** Rows kept and rows ever written, of one table. */

@@ -1,5 +1,6 @@
 package cafe.bench;
 
+import cafe.stack.CafeService;
 import cafe.stack.Ports;
 import cafe.stack.ServiceProcess;
 import cafe.stack.StackSettings;
@@ -59,7 +60,7 @@ final class StartupBench {
         String mode = aotCache ? "with the AOT cache" : "without it";
         Map<String, Long> alone = new LinkedHashMap<>();
         Map<String, Long> rssAtReady = new LinkedHashMap<>();
-        for (String name : ServiceProcess.SERVICES) {
+        for (String name : CafeService.NAMES) {
             List<Long> starts = new ArrayList<>();
             for (int i = 0; i < startsAlone; i++) {
                 ServiceProcess service = ServiceProcess.start(

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.either;
 import static org.hamcrest.Matchers.equalTo;
 
-import cafe.stack.ServiceProcess;
+import cafe.stack.CafeService;
 import cafe.testing.OpenApiContract;
 import cafe.testing.PublicRoutes;
 import cafe.testing.RouteMatrix;
@@ -95,7 +95,7 @@ class EdgeAccessIT {
     /** What the four services document in their OpenAPI documents, as {@code "METHOD /path"}. */
     private Set<String> documentedOperations() {
         Set<String> operations = new TreeSet<>();
-        ServiceProcess.SERVICES.forEach(
+        CafeService.NAMES.forEach(
                 service -> operations.addAll(OpenApiContract.operations(system.managementUrl(service) + "/q/openapi")));
         return operations;
     }

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import cafe.stack.ServiceProcess;
+import cafe.stack.CafeService;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +21,7 @@ class HealthEndpointsIT {
     private final RunningSystem system = RunningSystem.shared();
 
     static List<String> services() {
-        return ServiceProcess.SERVICES;
+        return CafeService.NAMES;
     }
 
     @ParameterizedTest

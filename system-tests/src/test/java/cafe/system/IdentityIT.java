@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
-import cafe.stack.ServiceProcess;
+import cafe.stack.CafeService;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
@@ -112,7 +112,7 @@ class IdentityIT {
 
     @Test
     void eventsOverHttpAreNotServedInTheProdProfileEvenToAService() {
-        for (String service : ServiceProcess.SERVICES) {
+        for (String service : CafeService.NAMES) {
             assertThat(
                     service + " POST /events",
                     Cafe.asService()

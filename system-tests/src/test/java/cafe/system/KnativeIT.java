@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import cafe.events.EventCodec;
 import cafe.events.OrderPlaced;
 import cafe.events.Topics;
+import cafe.stack.CafeService;
 import cafe.stack.EventingManifest;
-import cafe.stack.ServiceProcess;
 import cafe.testing.KafkaEvents;
 import cafe.testing.RouteMatrix;
 import cafe.testing.Tokens;
@@ -63,7 +63,7 @@ class KnativeIT {
 
         orders.forEach(cafe::awaitTicket);
         assertThat(system.eventing().deadLettered(), equalTo(deadLettered));
-        for (String service : ServiceProcess.SERVICES) {
+        for (String service : CafeService.NAMES) {
             assertThat(service + " dead letters", pending(service), equalTo(0L));
         }
     }

@@ -2,6 +2,7 @@ package cafe.system;
 
 import static org.awaitility.Awaitility.await;
 
+import cafe.stack.CafeService;
 import cafe.stack.KafkaSourceStandIn;
 import cafe.stack.LocalEdge;
 import cafe.stack.LocalStack;
@@ -24,10 +25,6 @@ final class RunningSystem {
 
     static final boolean IN_CONTAINERS = "containers".equals(System.getProperty("cafe.system"));
     static final boolean KNATIVE = "knative".equals(System.getProperty("cafe.system"));
-    /** Where deploy/local puts each service in containers (its management interface on the port + 1000). */
-    private static final Map<String, Integer> CONTAINER_PORTS =
-            Map.of("order-service", 8081, "payment-service", 8082, "barista-service", 8083, "status-service", 8084);
-
     private static RunningSystem shared;
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -46,7 +43,8 @@ final class RunningSystem {
     static synchronized RunningSystem shared() {
         if (shared == null && IN_CONTAINERS) {
             shared = new RunningSystem(LocalStack.shared().settings());
-            shared.ports.putAll(CONTAINER_PORTS);
+            // make up publishes each service on its local port and its management interface beside it
+            shared.ports.putAll(CafeService.ports());
             shared.edgeUrl = "http://localhost:8080";
         } else if (shared == null) {
             shared = start();
@@ -66,7 +64,7 @@ final class RunningSystem {
 
     private static RunningSystem start() {
         RunningSystem system = new RunningSystem(LocalStack.shared().settings());
-        ServiceProcess.SERVICES.forEach(name -> system.ports.put(name, Ports.freePort()));
+        CafeService.NAMES.forEach(name -> system.ports.put(name, Ports.freePort()));
         // the database, Kafka and the stack's token issuer, which the services trust
         system.config.putAll(system.stack.serviceConfig());
         system.config.put("quarkus.rest-client.payment.url", "http://localhost:" + system.ports.get("payment-service"));
@@ -78,7 +76,7 @@ final class RunningSystem {
         if (KNATIVE) {
             system.config.put("quarkus.profile", "prod,knative");
         }
-        ServiceProcess.SERVICES.forEach(system::startService);
+        CafeService.NAMES.forEach(system::startService);
         system.awaitReady();
         if (KNATIVE) {
             system.eventing = KafkaSourceStandIn.start(system.stack, system.ports);
@@ -136,7 +134,7 @@ final class RunningSystem {
     /** Health, metrics and OpenAPI: the service's management interface (a new port each time it starts). */
     String managementUrl(String service) {
         return IN_CONTAINERS
-                ? "http://localhost:" + (ports.get(service) + 1000)
+                ? "http://localhost:" + CafeService.named(service).managementPort()
                 : services.get(service).managementUrl();
     }
 }

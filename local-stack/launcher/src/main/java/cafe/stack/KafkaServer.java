@@ -31,9 +31,6 @@ import org.apache.kafka.common.Uuid;
  */
 final class KafkaServer implements AutoCloseable {
 
-    /** Every topic of the system, each with its dead-letter topic. */
-    static final List<String> TOPICS = List.of("cafe-orders", "cafe-payments", "cafe-barista");
-
     private static final int PARTITIONS = 3;
     private static final String SECURED = "secured";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -103,9 +100,10 @@ final class KafkaServer implements AutoCloseable {
     }
 
     static List<String> topicsWithDeadLetters() {
-        List<String> all = new ArrayList<>(TOPICS);
-        // each service's dead-letter topic (cafe.dead-letters.topic)
-        ServiceProcess.SERVICES.forEach(service -> all.add("cafe-" + service + "-dlq"));
+        List<String> all = new ArrayList<>(CafeService.topics());
+        for (CafeService service : CafeService.ALL) {
+            all.add(service.deadLetterTopic());
+        }
         return all;
     }
 

@@ -20,12 +20,8 @@ public final class Main {
     /** The one address of the café, routed as deploy/platform/gateway.yaml says. */
     private static final int EDGE_PORT = Integer.parseInt(System.getenv().getOrDefault("CAFE_EDGE_PORT", "8080"));
 
-    /** Each service's management interface (health, metrics, OpenAPI) on its port + 1000: 9081-9084. */
-    private static final int MANAGEMENT_OFFSET = 1000;
-
     private static final List<String> ROLES = List.of(LocalIssuer.ROLE_CUSTOMER, "barista", "admin");
-    private static final Map<String, Integer> PORTS =
-            Map.of("order-service", 8081, "payment-service", 8082, "barista-service", 8083, "status-service", 8084);
+    private static final Map<String, Integer> PORTS = CafeService.ports();
 
     private Main() {}
 
@@ -114,15 +110,16 @@ public final class Main {
                         },
                         "stop-all"));
         if (withServices) {
-            for (String name : ServiceProcess.SERVICES) {
+            for (CafeService service : CafeService.ALL) {
+                String name = service.serviceName();
                 Map<String, String> config = new HashMap<>(settings.serviceConfig());
-                config.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(PORTS.get(name) + MANAGEMENT_OFFSET));
+                config.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(service.managementPort()));
                 if (knative) {
                     // as on Knative (quarkus.knative.env.vars): events over HTTP, no Kafka consumer
                     config.put("quarkus.profile", "prod,knative");
                 }
                 services.add(ServiceProcess.start(
-                        name, PORTS.get(name), config, settings.dir().resolve("logs")));
+                        name, service.port(), config, settings.dir().resolve("logs")));
             }
             awaitReady(services);
             if (knative) {

@@ -16,9 +16,6 @@ import java.util.concurrent.TimeUnit;
 /** One packaged cafe service (JVM mode, JDK 25) run as a child process, with its log in the stack folder. */
 public final class ServiceProcess implements AutoCloseable {
 
-    public static final List<String> SERVICES =
-            List.of("order-service", "payment-service", "barista-service", "status-service");
-
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 

@@ -6,11 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Where the local stack keeps its data and which ports it listens on; each can be overridden. */
 public record StackSettings(Path dir, int postgresPort, int kafkaPort, int controllerPort, int issuerPort) {
 
-    public static final List<String> DATABASES = List.of("orders", "payments", "barista", "status", "messaging");
+    /** The services' databases, and one for the messaging module's own tests. */
+    public static final List<String> DATABASES = Stream.concat(CafeService.databases().stream(), Stream.of("messaging"))
+            .toList();
     /**
      * The stack's own login, for the tests and the bench: a member of every service's login, so it reads and
      * writes every database as their owner would. No service logs in with it.

@@ -4,6 +4,7 @@ import cafe.messaging.ResumeOnContext;
 import io.micrometer.core.instrument.Metrics;
 import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import java.time.Duration;
@@ -58,11 +59,11 @@ public final class EventConsumer {
                 });
     }
 
-    /** How often a failure that {@link Poison#isABug is a bug} is tried before it is dead-lettered. */
     private static int bugAttempts() {
         return ConfigProvider.getConfig()
-                .getOptionalValue("cafe.events.bug-attempts", Integer.class)
-                .orElse(30);
+                .unwrap(SmallRyeConfig.class)
+                .getConfigMapping(EventsConfig.class)
+                .bugAttempts();
     }
 
     private static void retrying(ReceivedEvent event, Throwable failure) {

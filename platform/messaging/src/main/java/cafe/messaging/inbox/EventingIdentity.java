@@ -12,10 +12,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -32,18 +29,14 @@ public class EventingIdentity implements IdentityProvider<EventingToken> {
     private final JWTParser parser;
     private final Set<String> senders;
 
-    EventingIdentity(
-            @ConfigProperty(name = "cafe.events.auth.issuer") String issuer,
-            @ConfigProperty(name = "cafe.events.auth.jwks-url") String jwksUrl,
-            @ConfigProperty(name = "cafe.events.auth.audience") String audience,
-            @ConfigProperty(name = "cafe.events.auth.senders") List<String> senders,
-            @ConfigProperty(name = "cafe.events.auth.ca-path") Optional<String> caPath) {
-        JWTAuthContextInfo expected = new JWTAuthContextInfo(jwksUrl, issuer);
-        expected.setExpectedAudience(Set.of(audience));
+    EventingIdentity(EventsConfig config) {
+        EventsConfig.Auth auth = config.auth();
+        JWTAuthContextInfo expected = new JWTAuthContextInfo(auth.jwksUrl(), auth.issuer());
+        expected.setExpectedAudience(Set.of(auth.audience()));
         // the API server's key set is served over TLS by a certificate of the cluster's own CA
-        caPath.ifPresent(expected::setTlsCertificatePath);
+        auth.caPath().ifPresent(expected::setTlsCertificatePath);
         this.parser = new DefaultJWTParser(expected);
-        this.senders = Set.copyOf(senders);
+        this.senders = Set.copyOf(auth.senders());
     }
 
     @Override

@@ -4,7 +4,6 @@ import cafe.problem.ProblemMappers;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -16,8 +15,8 @@ public class EventsOverHttp {
 
     private final boolean enabled;
 
-    EventsOverHttp(@ConfigProperty(name = "cafe.events.http.enabled") boolean enabled) {
-        this.enabled = enabled;
+    EventsOverHttp(EventsConfig config) {
+        this.enabled = config.http().enabled();
     }
 
     @ServerRequestFilter(preMatching = true)
