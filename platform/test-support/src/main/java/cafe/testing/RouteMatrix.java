@@ -93,25 +93,25 @@ public final class RouteMatrix {
 
     /** A route anyone may call, with no token. */
     public RouteMatrix open(String operation, Function<RequestSpecification, Response> call) {
-        routes.put(operation, new Route(List.of(), false, call));
+        routes.put(operation, new Route(List.of(), false, false, call));
         return this;
     }
 
     /** A route for these roles; the right identity is the first role's ({@link #OWNER} for a customer). */
     public RouteMatrix roles(String operation, List<String> roles, Function<RequestSpecification, Response> call) {
-        routes.put(operation, new Route(roles, false, call));
+        routes.put(operation, new Route(roles, false, false, call));
         return this;
     }
 
     /** A customer's own route: another customer gets 404, as if it did not exist. */
     public RouteMatrix owned(String operation, List<String> roles, Function<RequestSpecification, Response> call) {
-        routes.put(operation, new Route(roles, true, call));
+        routes.put(operation, new Route(roles, true, false, call));
         return this;
     }
 
     /** A route the edge does not serve: 404 with no token and with an operator's, the most any caller holds. */
     public RouteMatrix hidden(String operation, Function<RequestSpecification, Response> call) {
-        routes.put(operation, new Route(null, false, call));
+        routes.put(operation, new Route(List.of(), false, true, call));
         return this;
     }
 
@@ -154,11 +154,13 @@ public final class RouteMatrix {
         return roles;
     }
 
-    private record Route(List<String> roles, boolean owned, Function<RequestSpecification, Response> call) {}
+    /** A route's identities (none: anyone's), whether it is a customer's own, or hidden by the edge. */
+    private record Route(
+            List<String> roles, boolean owned, boolean hidden, Function<RequestSpecification, Response> call) {}
 
     private List<String> check(String operation, Route route) {
         List<String> failures = new ArrayList<>();
-        if (route.roles() == null) {
+        if (route.hidden()) {
             expect(failures, operation, route, "no token", request(), 404);
             expect(failures, operation, route, "role admin", as(Tokens.admin()), 404);
             return failures;
