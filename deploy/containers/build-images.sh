@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make images`: the base images when missing (build-base.sh), then one image per service, built by Jib and
-# trained inside itself (the root pom's `images` profile), and cafe/stack for `make up`'s Kafka, issuer and
+# trained inside itself (the root pom's `images` profile), and cafe/stack for `make up`'s Kafka, Keycloak and
 # edge. Every image is tagged <version>-<commit> (TAG), as the manifests name it. Needs the modules installed
 # (make build) and podman. Prints each image with its size.
 # IMAGE_BASE=<image> builds the services on another JDK 25 runtime instead of cafe/jre:25, e.g. where a
@@ -41,13 +41,18 @@ for s in "${services[@]}"; do
   "$podman" rmi "$prefix/$s:$TAG-aot" >/dev/null
 done
 
-echo "Building cafe/stack (Kafka, the token issuer, the edge) ..."
+echo "Building cafe/stack (Kafka, Keycloak, the edge) ..."
 ctx="$root/target/containers/stack"
 rm -rf "$ctx" && mkdir -p "$ctx/launcher" "$ctx/kafka"
 cp "$root"/local-stack/launcher/target/cafe-local-stack-*.jar "$ctx/launcher/"
 tr ':' '\n' < "$root/local-stack/launcher/target/launcher.classpath" | xargs -I{} cp {} "$ctx/launcher/"
 tr ':' '\n' < "$root/local-stack/kafka-broker/target/broker.classpath" | xargs -I{} cp {} "$ctx/kafka/"
-cp "$root/deploy/platform/gateway.yaml" "$root/deploy/platform/kafka-users.yaml" "$ctx/"
+cp "$root/deploy/platform/gateway.yaml" "$root/deploy/platform/kafka-users.yaml" "$root/deploy/platform/keycloak/cafe-realm.json" "$ctx/"
+# Keycloak as `make build` prepared it, but for the AOT cache: it was trained on this machine's JDK, not the image's
+prepared="$root/local-stack/keycloak/target/prepared"
+mkdir -p "$ctx/keycloak"
+cp -r "$(readlink -f "$prepared/dist")" "$ctx/keycloak/dist"
+cp -r "$prepared/template" "$prepared/admin.properties" "$prepared/java-opts" "$prepared/inputs.sha256" "$ctx/keycloak/"
 cp "$here/Containerfile.stack" "$ctx/Containerfile"
 "$podman" build --quiet --tag "localhost/cafe/stack:$TAG" \
   --label org.opencontainers.image.revision="$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)" \

@@ -7,7 +7,7 @@ for pod in $("$podman" pod ps --format '{{.Name}}' | grep -E '^(order|payment|ba
   "$podman" pod rm -f -t 0 "$pod" >/dev/null 2> >(quiet_systemd)
 done
 # no grace period: everything they hold goes with their volumes
-"$podman" rm -f --ignore -t 0 cafe-edge cafe-issuer cafe-kafka cafe-postgres >/dev/null
+"$podman" rm -f --ignore -t 0 cafe-edge cafe-keycloak cafe-kafka cafe-postgres >/dev/null
 for volume in cafe-postgres-data cafe-kafka-data {order,payment,barista,status}-service-tmp; do
   if "$podman" volume exists "$volume"; then "$podman" volume rm -f "$volume" >/dev/null; fi
 done

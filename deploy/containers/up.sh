@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make up`: the whole café in containers on this machine, and back when every probe passes.
-#   PostgreSQL (cafe/postgres), Kafka, the token issuer and the edge (cafe/stack) with `podman run`;
+#   PostgreSQL (cafe/postgres), Kafka, Keycloak and the edge (cafe/stack) with `podman run`;
 #   the four services from the generated Kubernetes manifests (deploy/local) with `podman kube play`.
 # Everything on the host network at the ports of `make run`. `make down` (down.sh) removes all of it.
 set -euo pipefail
@@ -9,7 +9,7 @@ source "$(dirname "$0")/common.sh"
 state="$root/.stack/up"
 declare -A db=([order-service]=orders [payment-service]=payments [barista-service]=barista [status-service]=status)
 declare -A management=([order-service]=9081 [payment-service]=9082 [barista-service]=9083 [status-service]=9084)
-stack_containers=(cafe-postgres cafe-kafka cafe-issuer cafe-edge)
+stack_containers=(cafe-postgres cafe-kafka cafe-keycloak cafe-edge)
 
 "$podman" --version >/dev/null
 command -v kubectl >/dev/null || { echo "kubectl is missing (its kustomize renders deploy/local): install kubectl" >&2; exit 127; }
@@ -38,7 +38,7 @@ if "$podman" ps -a --format '{{.Names}}' | grep -q -E '^(cafe-|(order|payment|ba
   exit 1
 fi
 
-for port in 8080 8081 8082 8083 8084 9081 9082 9083 9084 15432 18090 19092 19093; do
+for port in 8080 8081 8082 8083 8084 9081 9082 9083 9084 15432 18090 18091 19092 19093; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "Port $port is taken (is \`make run\` or another stack running? \`ss -ltnp 'sport = :$port'\` names the process): stop it and run \`make up\` again." >&2
     exit 1
@@ -53,7 +53,7 @@ mkdir -p "$state"
 "$root/deploy/generate-secrets.sh" "$state/secrets" >/dev/null
 env_value() { sed -n "s/^$2=//p" "$state/secrets/$1.env"; }
 
-echo "Starting PostgreSQL, Kafka and the token issuer in containers ..."
+echo "Starting PostgreSQL, Kafka and Keycloak in containers ..."
 pg_env=(-e PGPORT=15432 -e "POSTGRES_PASSWORD=$(env_value cafe-postgres-admin POSTGRES_PASSWORD)")
 for s in "${services[@]}"; do
   upper=${db[$s]^^}
@@ -70,9 +70,10 @@ for s in "${services[@]}"; do
   kafka_env+=(-e "CAFE_KAFKA_PASSWORD_${upper//-/_}=$(env_value "$s-kafka" CAFE_KAFKA_PASSWORD)")
 done
 "$podman" run -d --name cafe-kafka "${locked[@]}" "${kafka_env[@]}" -v cafe-kafka-data:/var/lib/cafe localhost/cafe/stack:"$TAG" kafka >/dev/null
-# the issuer keeps its key and client secrets where `make token` reads them, owned by the image's user
-install -d -m 0700 "$root/.stack/issuer" && chown -R 1001 "$root/.stack/issuer"
-"$podman" run -d --name cafe-issuer "${locked[@]}" -v "$root/.stack/issuer:/var/lib/cafe/issuer" localhost/cafe/stack:"$TAG" issuer >/dev/null
+# Keycloak imports the realm and keeps its home (order-service's client secret, the stack's signing key) where
+# `make token` and the tests read them, owned by the image's user
+rm -rf "$root/.stack/keycloak" && install -d -m 0700 "$root/.stack/keycloak" && chown -R 1001 "$root/.stack/keycloak"
+"$podman" run -d --name cafe-keycloak "${locked[@]}" -v "$root/.stack/keycloak:/var/lib/cafe/keycloak" localhost/cafe/stack:"$TAG" keycloak >/dev/null
 
 await() { # await WHAT SECONDS COMMAND...: until COMMAND succeeds
   local what=$1 seconds=$2; shift 2
@@ -80,8 +81,8 @@ await() { # await WHAT SECONDS COMMAND...: until COMMAND succeeds
   echo "$what is not ready after $seconds s (deploy/containers/podman.sh logs ...)" >&2; exit 1
 }
 await PostgreSQL 60 "$podman" exec cafe-postgres pg_isready -q -h 127.0.0.1 -p 15432
-await "the token issuer" 30 curl -sf http://127.0.0.1:18090/jwks
 await Kafka 90 sh -c "'$podman' logs cafe-kafka 2>&1 | grep -q '^Ready.'"
+await Keycloak 120 sh -c "'$podman' logs cafe-keycloak 2>&1 | grep -q '^Ready.'"
 
 # the services' Secrets as podman secrets: a JSON map of key -> base64 value (podman 4.3's format for kube play)
 secret() { # secret NAME KEY=VALUE...
@@ -95,8 +96,8 @@ for s in "${services[@]}"; do
     "QUARKUS_DATASOURCE_PASSWORD=$(env_value "$s-db" QUARKUS_DATASOURCE_PASSWORD)"
   secret "$s-kafka" "CAFE_KAFKA_PASSWORD=$(env_value "$s-kafka" CAFE_KAFKA_PASSWORD)"
 done
-# the client secret the issuer registered for order-service (a real provider shows it in its console)
-secret order-service-oidc "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET=$(sed -n 's/^order-service=//p' "$root/.stack/issuer/clients.properties")"
+# order-service's client secret, which Keycloak took from the realm file at import (a cluster's Keycloak shows it in its console)
+secret order-service-oidc "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET=$(sed -n 's/^order-service=//p' "$root/.stack/keycloak/clients.properties")"
 
 echo "Starting the four services from the generated manifests (podman kube play) ..."
 overlay="$state/overlay"

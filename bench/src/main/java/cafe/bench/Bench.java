@@ -1,7 +1,7 @@
 package cafe.bench;
 
 import cafe.stack.CafeService;
-import cafe.stack.LocalIssuer;
+import cafe.stack.LocalKeycloak;
 import cafe.stack.LocalStack;
 import cafe.stack.Ports;
 import cafe.stack.ServiceProcess;
@@ -60,8 +60,8 @@ public final class Bench {
         KafkaRecords kafkaRecords = new KafkaRecords(stack.settings());
         UncountedSql uncounted = new UncountedSql(stack.settings());
         uncounted.open(PostgresCounters.DATABASES);
-        LocalIssuer issuer = stack.settings().issuer();
-        Customers customers = Customers.signed(issuer, "bench", Customers.POOL);
+        LocalKeycloak issuer = stack.settings().keycloak();
+        Customers customers = Customers.named(issuer, "bench", Customers.POOL);
         System.out.println("bench: start-up and footprint, with the AOT caches and without ...");
         StartupBench.Result startup = new StartupBench(stack.settings(), customers)
                 .measure(quick ? 3 : 5, 100, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(20));

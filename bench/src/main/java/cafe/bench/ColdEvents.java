@@ -6,7 +6,7 @@ import cafe.events.EventCodec;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.stack.EventingManifest;
-import cafe.stack.LocalIssuer;
+import cafe.stack.LocalKeycloak;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -25,7 +25,7 @@ final class ColdEvents {
 
     private ColdEvents() {}
 
-    static HttpRequest delivery(String service, int port, LocalIssuer issuer) {
+    static HttpRequest delivery(String service, int port, LocalKeycloak issuer) {
         EventingManifest.Source source = SOURCES.stream()
                 .filter(s -> s.service().equals(service))
                 .findFirst()

@@ -1,7 +1,7 @@
 package cafe.bench;
 
 import cafe.stack.CafeService;
-import cafe.stack.LocalIssuer;
+import cafe.stack.LocalKeycloak;
 import cafe.stack.Ports;
 import cafe.stack.StackSettings;
 import java.io.IOException;
@@ -57,12 +57,12 @@ final class ContainerBench {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final StackSettings stack;
-    private final LocalIssuer issuer;
+    private final LocalKeycloak issuer;
     private final Path podman = StackSettings.projectRoot().resolve("deploy/containers/podman.sh");
     private final String tag = System.getenv().getOrDefault("TAG", "");
     private final String prefix = System.getenv().getOrDefault("IMAGE_PREFIX", "localhost/cafe");
 
-    ContainerBench(StackSettings stack, LocalIssuer issuer) {
+    ContainerBench(StackSettings stack, LocalKeycloak issuer) {
         this.stack = stack;
         this.issuer = issuer;
     }
@@ -213,11 +213,11 @@ final class ContainerBench {
         switch (service) {
             case "order-service" -> {
                 path = "/orders";
-                token = issuer.token("bench-first", LocalIssuer.ROLE_CUSTOMER);
+                token = issuer.token("bench-first", LocalKeycloak.ROLE_CUSTOMER);
             }
             case "payment-service" -> {
                 path = "/payments?orderId=" + UUID.randomUUID();
-                token = issuer.token("order-service", LocalIssuer.ROLE_SERVICE);
+                token = issuer.serviceToken();
             }
             case "barista-service" -> {
                 path = "/tickets?status=QUEUED";
@@ -225,7 +225,7 @@ final class ContainerBench {
             }
             default -> {
                 path = "/order-status";
-                token = issuer.token("bench-first", LocalIssuer.ROLE_CUSTOMER);
+                token = issuer.token("bench-first", LocalKeycloak.ROLE_CUSTOMER);
             }
         }
         return HttpRequest.newBuilder(URI.create(base + path))

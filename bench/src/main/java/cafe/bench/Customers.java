@@ -1,19 +1,17 @@
 package cafe.bench;
 
-import cafe.stack.LocalIssuer;
+import cafe.stack.LocalKeycloak;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The load's customers, each with a bearer token signed once before the load starts: a request only picks
- * one, so the load generator's cost per order stays that of sending it.
+ * The load's customers, each a user of the stack's Keycloak with its token, got once before the load starts
+ * (valid an hour, longer than a run of the bench or the drills): a request only picks one, so the load
+ * generator's cost per order stays that of sending it.
  */
 final class Customers {
 
     static final int POOL = 100;
-    /** The longest the services accept (smallrye.jwt.time-to-live), and longer than a run of the bench or the drills. */
-    private static final int TOKEN_MINUTES = 60;
-
     private final List<String> ids;
     /** {@code Authorization} header values, in the order of {@link #ids}. */
     private final List<String> bearers;
@@ -23,17 +21,16 @@ final class Customers {
         this.bearers = bearers;
     }
 
-    /** {@code count} customers named {@code prefix-0 …}, their tokens signed by the stack's issuer. */
-    static Customers signed(LocalIssuer issuer, String prefix, int count) {
+    /** {@code count} customers named {@code prefix-0 …}, with their tokens from Keycloak. */
+    static Customers named(LocalKeycloak keycloak, String prefix, int count) {
         List<String> ids =
                 IntStream.range(0, count).mapToObj(i -> prefix + "-" + i).toList();
-        return of(issuer, ids);
+        return of(keycloak, ids);
     }
 
-    static Customers of(LocalIssuer issuer, List<String> ids) {
-        List<String> bearers = ids.stream()
-                .map(id ->
-                        "Bearer " + issuer.sign(issuer.claims(id, List.of(LocalIssuer.ROLE_CUSTOMER), TOKEN_MINUTES)))
+    static Customers of(LocalKeycloak keycloak, List<String> ids) {
+        List<String> bearers = keycloak.tokens(ids, LocalKeycloak.ROLE_CUSTOMER).stream()
+                .map(token -> "Bearer " + token)
                 .toList();
         return new Customers(ids, bearers);
     }

@@ -82,7 +82,7 @@ public final class Drills {
         StackSettings settings = stack.settings();
         CafeService.NAMES.forEach(name -> ports.put(name, Ports.freePort()));
         config.putAll(settings.serviceConfig());
-        customers = Customers.signed(settings.issuer(), "drill", Customers.POOL);
+        customers = Customers.named(settings.keycloak(), "drill", Customers.POOL);
         config.putAll(Map.of(
                 "quarkus.rest-client.payment.url", "http://localhost:" + ports.get("payment-service"),
                 "cafe.barista.auto-brew", "true",
@@ -243,10 +243,10 @@ public final class Drills {
         Map<String, Integer> answers = new java.util.TreeMap<>();
         try {
             for (int customer = 0; customer < 10; customer++) {
-                keys.add("stall-" + java.util.UUID.randomUUID());
+                keys.add("stall-" + java.util.UUID.randomUUID().toString().substring(0, 18));
             }
             // each customer is named by their key, and orders with their own token
-            Customers retrying = Customers.of(stack.settings().issuer(), keys);
+            Customers retrying = Customers.of(stack.settings().keycloak(), keys);
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < until) {
                 for (int customer = 0; customer < keys.size(); customer++) {

@@ -111,9 +111,9 @@ class OrderResourceTest {
         String token = authorization.substring("Bearer ".length());
         assertThat("the customer's token never reaches payment", token, not(equalTo(customerToken)));
         JsonPath claims = jwtPayload(token);
-        assertThat(claims.getString("sub"), equalTo("order-service"));
-        assertThat(claims.getList("groups", String.class), hasItem("service"));
-        assertThat(claims.getList("groups", String.class), not(hasItem("customer")));
+        assertThat("the client Keycloak gave it to", claims.getString("azp"), equalTo("order-service"));
+        assertThat(claims.getList("realm_access.roles", String.class), hasItem("service"));
+        assertThat(claims.getList("realm_access.roles", String.class), not(hasItem("customer")));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cafe.system;
 
+import cafe.stack.LocalKeycloak;
+import cafe.stack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,13 +70,17 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Signs in at the issuer's page the cafe page sends the browser to, and waits to be back, signed in. */
+    /**
+     * Signs in as {@code name}, a local user of Keycloak holding {@code role} (made now), on Keycloak's own login
+     * page that the cafe page sends the browser to, and waits to be back, signed in.
+     */
     Browser signIn(String name, String role) {
+        LocalStack.shared().settings().keycloak().token(name, role);
         click("#sign-in-button");
-        WebElement subject = await(d -> d.findElement(By.id("subject")));
-        subject.sendKeys(name);
-        new Select(driver.findElement(By.id("role"))).selectByValue(role);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement username = await(d -> d.findElement(By.id("username")));
+        username.sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys(LocalKeycloak.PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
         await(d -> d.findElement(By.id("who")).getText().equals(name));
         return this;
     }

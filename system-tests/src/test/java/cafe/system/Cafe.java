@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a customer and a barista do, over HTTP, against the running system, each with their own token from
- * the stack's issuer: an order is read, followed and cancelled by the customer who placed it.
+ * the stack's Keycloak: an order is read, followed and cancelled by the customer who placed it.
  */
 final class Cafe {
 

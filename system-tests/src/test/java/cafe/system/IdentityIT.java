@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real tokens from the stack's issuer through the whole chain: the customer is the token's subject,
+ * Real tokens of the stack's Keycloak through the whole chain: the customer is the token's subject,
  * order-service pays with a service token of its own, the barista works without knowing who ordered,
  * and nobody else reaches a customer's order or payment's API.
  */

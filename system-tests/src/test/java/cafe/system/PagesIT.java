@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The café's two screens in a real browser, through the one address: a customer orders and watches the
  * coffee become READY while a barista starts and finishes it on the board in a second browser; another
- * customer cancels and sees the refund; signing out ends the session at the issuer; markup slipped into
+ * customer cancels and sees the refund; signing out ends the session at Keycloak; markup slipped into
  * a page runs no script. Screenshots of both
  * pages go to target/screenshots (docs/ keeps a copy for the README).
  */
@@ -77,7 +77,7 @@ class PagesIT {
             customer.click("#sign-out");
             customer.await(page -> customer.find("#sign-in").isDisplayed());
             customer.click("#sign-in-button");
-            customer.await(page -> customer.present("#subject"));
+            customer.await(page -> customer.present("#username"));
         }
     }
 

@@ -65,7 +65,7 @@ final class RunningSystem {
     private static RunningSystem start() {
         RunningSystem system = new RunningSystem(LocalStack.shared().settings());
         CafeService.NAMES.forEach(name -> system.ports.put(name, Ports.freePort()));
-        // the database, Kafka and the stack's token issuer, which the services trust
+        // the database, Kafka and the realm of the stack's Keycloak, which the services trust
         system.config.putAll(system.stack.serviceConfig());
         system.config.put("quarkus.rest-client.payment.url", "http://localhost:" + system.ports.get("payment-service"));
         // tracing is off by default; switched on here as a deployment would, exporting to the test's collector

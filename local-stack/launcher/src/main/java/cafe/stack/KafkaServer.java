@@ -88,7 +88,7 @@ final class KafkaServer implements AutoCloseable {
         return Files.readString(file).trim();
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path path :

@@ -43,7 +43,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li>ordered: one record in flight per partition (the partition is paused meanwhile), partitions in
  *       parallel; the offset is committed once the record is done;
  *   <li>a token shaped like Eventing's sender identity: the source's service account, the sink's audience
- *       (signed by the local issuer, which the services trust for {@code /events} here);
+ *       (signed with the key of the local Keycloak, which the services trust for {@code /events} here);
  *   <li>retried as the source's delivery says (a 5xx, 404, 408, 409, 429 or no answer), then, or at once
  *       for any other refusal, written to the dead-letter topic with Knative's error extensions.
  * </ul>
@@ -77,7 +77,7 @@ public final class KafkaSourceStandIn implements AutoCloseable {
     /** The sources of deploy/knative/eventing.yaml ({@link EventingManifest#path()}), started. */
     public static KafkaSourceStandIn start(StackSettings stack, Map<String, Integer> ports) {
         return start(
-                EventingManifest.sources(EventingManifest.path()), stack.kafkaClient(LOGIN), ports, stack.issuer());
+                EventingManifest.sources(EventingManifest.path()), stack.kafkaClient(LOGIN), ports, stack.keycloak());
     }
 
     /** Starts one dispatcher per source; {@code ports} says where each sink service listens. */
@@ -85,7 +85,7 @@ public final class KafkaSourceStandIn implements AutoCloseable {
             List<EventingManifest.Source> sources,
             Map<String, Object> kafka,
             Map<String, Integer> ports,
-            LocalIssuer issuer) {
+            LocalKeycloak issuer) {
         KafkaSourceStandIn standIn = new KafkaSourceStandIn(kafka);
         for (EventingManifest.Source source : sources) {
             Integer port = ports.get(source.service());
@@ -125,7 +125,7 @@ public final class KafkaSourceStandIn implements AutoCloseable {
 
         private final EventingManifest.Source source;
         private final URI sink;
-        private final LocalIssuer issuer;
+        private final LocalKeycloak issuer;
         private final KafkaConsumer<String, String> consumer;
         private final ExecutorService partitions = Executors.newVirtualThreadPerTaskExecutor();
         /** Partitions whose records are done, with the offset to commit. */
@@ -136,7 +136,7 @@ public final class KafkaSourceStandIn implements AutoCloseable {
         private volatile String token;
         private volatile long tokenUntil;
 
-        Dispatcher(EventingManifest.Source source, URI sink, Map<String, Object> kafka, LocalIssuer issuer) {
+        Dispatcher(EventingManifest.Source source, URI sink, Map<String, Object> kafka, LocalKeycloak issuer) {
             this.source = source;
             this.sink = sink;
             this.issuer = issuer;

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local stack: a real PostgreSQL and a real Kafka broker on fixed local ports, started without
+ * The local stack: a real PostgreSQL, a real Kafka broker and Keycloak on fixed local ports, started without
  * containers. The first process to start it owns it; later ones reuse it; leftovers of a run that
  * died are found by their recorded pids and stopped.
  */
@@ -27,13 +27,13 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final PostgresServer postgres;
     private KafkaServer kafka;
-    private final IssuerServer issuer;
+    private final KeycloakServer keycloak;
 
-    private LocalStack(StackSettings settings, PostgresServer postgres, KafkaServer kafka, IssuerServer issuer) {
+    private LocalStack(StackSettings settings, PostgresServer postgres, KafkaServer kafka, KeycloakServer keycloak) {
         this.settings = settings;
         this.postgres = postgres;
         this.kafka = kafka;
-        this.issuer = issuer;
+        this.keycloak = keycloak;
     }
 
     /**
@@ -56,7 +56,7 @@ public final class LocalStack implements AutoCloseable {
                 && alive(owner.get())
                 && Ports.inUse(settings.postgresPort())
                 && Ports.inUse(settings.kafkaPort())
-                && Ports.inUse(settings.issuerPort())) {
+                && Ports.inUse(settings.keycloakPort())) {
             LOG.info("Reusing the local stack already run by pid {}", owner.get());
             return new LocalStack(settings, null, null, null);
         }
@@ -64,7 +64,8 @@ public final class LocalStack implements AutoCloseable {
         Ports.requireFree(settings.postgresPort(), "PostgreSQL of the local stack");
         Ports.requireFree(settings.kafkaPort(), "Kafka of the local stack");
         Ports.requireFree(settings.controllerPort(), "Kafka controller of the local stack");
-        Ports.requireFree(settings.issuerPort(), "token issuer of the local stack");
+        Ports.requireFree(settings.keycloakPort(), "Keycloak of the local stack");
+        Ports.requireFree(settings.keycloakManagementPort(), "Keycloak's management interface");
         try {
             Files.createDirectories(settings.dir());
             Files.writeString(
@@ -74,31 +75,32 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException("Cannot write the stack folder " + settings.dir() + ": " + e.getMessage(), e);
         }
         long started = System.nanoTime();
-        IssuerServer issuer = IssuerServer.start(
-                LocalIssuer.create(settings.issuerDir(), settings.issuerUrl()), settings.issuerPort());
+        // Keycloak takes longest: it starts first and is awaited last, while PostgreSQL and Kafka start
+        KeycloakServer keycloak = KeycloakServer.launch(settings);
         PostgresServer postgres;
         KafkaServer kafka;
         try {
             postgres = PostgresServer.start(settings);
         } catch (RuntimeException e) {
-            issuer.close();
+            keycloak.close();
             throw e;
         }
         try {
             kafka = KafkaServer.start(settings, true);
+            keycloak.awaitReady();
         } catch (RuntimeException e) {
             closeQuietly(postgres);
-            issuer.close();
+            keycloak.close();
             throw e;
         }
         LOG.info(
-                "Local stack up in {} ms: PostgreSQL on {}, Kafka on {}, token issuer on {} (data in {})",
+                "Local stack up in {} ms: PostgreSQL on {}, Kafka on {}, Keycloak on {} (data in {})",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                 settings.postgresPort(),
                 settings.kafkaBootstrap(),
-                settings.issuerUrl(),
+                settings.keycloakUrl(),
                 settings.dir());
-        return new LocalStack(settings, postgres, kafka, issuer);
+        return new LocalStack(settings, postgres, kafka, keycloak);
     }
 
     public StackSettings settings() {
@@ -151,7 +153,7 @@ public final class LocalStack implements AutoCloseable {
         }
         kafka.close();
         closeQuietly(postgres);
-        issuer.close();
+        keycloak.close();
         try {
             Files.deleteIfExists(settings.dir().resolve("owner.pid"));
             Files.deleteIfExists(settings.dir().resolve("kafka.pid"));
@@ -169,6 +171,7 @@ public final class LocalStack implements AutoCloseable {
                 "Found a stale local stack from an earlier run (pid {} is gone): stopping what it left running",
                 ownerPid);
         readPid(settings.dir().resolve("kafka.pid")).ifPresent(LocalStack::terminate);
+        readPid(settings.dir().resolve("keycloak.pid")).ifPresent(LocalStack::terminate);
         PostgresServer.recordedPid(settings).ifPresent(LocalStack::terminate);
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * Command line of the local stack: {@code stack} runs PostgreSQL and Kafka, {@code run} runs them and
  * the four services, {@code run-knative} the same with the services in the knative profile (no Kafka
  * consumers) and the stand-in for KafkaSource delivering their events over HTTP; each stops everything
- * it started on Ctrl-C. {@code kafka}, {@code issuer} and
+ * it started on Ctrl-C. {@code kafka}, {@code keycloak} and
  * {@code edge} serve one part alone, in the foreground: the stack's containers of {@code make up}.
  */
 public final class Main {
@@ -20,7 +20,6 @@ public final class Main {
     /** The one address of the café, routed as deploy/platform/gateway.yaml says. */
     private static final int EDGE_PORT = Integer.parseInt(System.getenv().getOrDefault("CAFE_EDGE_PORT", "8080"));
 
-    private static final List<String> ROLES = List.of(LocalIssuer.ROLE_CUSTOMER, "barista", "admin");
     private static final Map<String, Integer> PORTS = CafeService.ports();
 
     private Main() {}
@@ -35,13 +34,13 @@ public final class Main {
                 case "run-knative" -> runStack(true, true);
                 case "token" -> printToken(args);
                 case "kafka" -> serveAlone(KafkaServer.start(StackSettings.fromEnvironment(), false)::close);
-                case "issuer" -> serveAlone(startIssuer(StackSettings.fromEnvironment())::close);
+                case "keycloak" -> serveAlone(startKeycloak(StackSettings.fromEnvironment())::close);
                 case "edge" ->
                     serveAlone(LocalEdge.start(EDGE_PORT, LocalEdge.routes(LocalEdge.gatewayManifest()), PORTS)::close);
                 case "welcome" -> printWelcome(StackSettings.fromEnvironment(), true, args.length > 1 ? args[1] : "");
                 default -> {
                     System.err.println(
-                            "usage: Main [stack|run|run-knative|token SUBJECT [ROLE]|kafka|issuer|edge|welcome]");
+                            "usage: Main [stack|run|run-knative|token SUBJECT [ROLE]|kafka|keycloak|edge|welcome]");
                     System.exit(2);
                 }
             }
@@ -51,25 +50,27 @@ public final class Main {
         }
     }
 
-    /** A token of the running stack's issuer, for curl: explanation first, the token alone on the last line. */
+    /**
+     * A token of the running stack's Keycloak, for curl: explanation first, the token alone on the last line. The
+     * subject becomes a local user holding the role (its id, and so the token's sub, is the subject).
+     */
     private static void printToken(String[] args) {
         if (args.length < 2 || args[1].isBlank()) {
             throw new StackException("Name the subject: make token SUB=c-1 [ROLE=customer|barista|admin]");
         }
-        String role = args.length > 2 && !args[2].isBlank() ? args[2] : LocalIssuer.ROLE_CUSTOMER;
-        if (!ROLES.contains(role)) {
-            throw new StackException("Unknown role " + role + ": one of " + ROLES);
-        }
+        String role = args.length > 2 && !args[2].isBlank() ? args[2] : LocalKeycloak.ROLE_CUSTOMER;
         StackSettings settings = StackSettings.fromEnvironment();
-        String token = settings.issuer().token(args[1], role);
-        System.out.println("# a " + role + " token for " + args[1] + " from " + settings.issuerUrl()
+        LocalKeycloak keycloak = settings.keycloak();
+        String token = keycloak.token(args[1], role);
+        System.out.println("# a " + role + " token for " + args[1] + " from " + keycloak.issuer()
                 + ", valid 60 minutes; use it as: curl -H \"Authorization: Bearer $TOKEN\" ...");
         System.out.println(token);
     }
 
-    private static IssuerServer startIssuer(StackSettings settings) {
-        return IssuerServer.start(
-                LocalIssuer.loadOrCreate(settings.issuerDir(), settings.issuerUrl()), settings.issuerPort());
+    private static KeycloakServer startKeycloak(StackSettings settings) {
+        KeycloakServer keycloak = KeycloakServer.launch(settings);
+        keycloak.awaitReady();
+        return keycloak;
     }
 
     /** Serves until the JVM is told to stop (SIGTERM, as a container is stopped), then closes what it serves. */
@@ -187,7 +188,9 @@ public final class Main {
         if (withServices) {
             System.out.println("""
 
-                    Tokens        the local issuer on %s signs them; `make token` prints one on its last line:
+                    Sign in       on the pages as ana (a customer), bea (a barista) or ops (an operator), password cafe,
+                                  at Keycloak (%s, realm cafe)
+                    Tokens        `make token` prints one of Keycloak's on its last line:
                                   C=$(make -s token SUB=c-1 | tail -1)                customer c-1
                                   B=$(make -s token SUB=b-1 ROLE=barista | tail -1)   a barista
                                   A=$(make -s token SUB=ops ROLE=admin | tail -1)     an operator
@@ -201,7 +204,7 @@ public final class Main {
                     OpenAPI       curl -s localhost:9081/q/openapi
                     Logs          one JSON object per line, in the logs folder above
                     Traces        off; to export them to a collector on localhost:4317 (OTLP/gRPC), start with
-                                  CAFE_TRACING=true make run""".formatted(settings.issuerUrl()));
+                                  CAFE_TRACING=true make run""".formatted(settings.keycloakUrl()));
         }
     }
 }

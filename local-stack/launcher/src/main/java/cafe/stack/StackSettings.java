@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Where the local stack keeps its data and which ports it listens on; each can be overridden. */
-public record StackSettings(Path dir, int postgresPort, int kafkaPort, int controllerPort, int issuerPort) {
+public record StackSettings(Path dir, int postgresPort, int kafkaPort, int controllerPort, int keycloakPort) {
 
     /** The services' databases, and one for the messaging module's own tests. */
     public static final List<String> DATABASES = Stream.concat(CafeService.databases().stream(), Stream.of("messaging"))
@@ -53,15 +53,15 @@ public record StackSettings(Path dir, int postgresPort, int kafkaPort, int contr
                 Integer.parseInt(setting("cafe.stack.postgres-port", "CAFE_POSTGRES_PORT", "15432")),
                 Integer.parseInt(setting("cafe.stack.kafka-port", "CAFE_KAFKA_PORT", "19092")),
                 Integer.parseInt(setting("cafe.stack.controller-port", "CAFE_KAFKA_CONTROLLER_PORT", "19093")),
-                Integer.parseInt(setting("cafe.stack.issuer-port", "CAFE_ISSUER_PORT", "18090")));
+                Integer.parseInt(setting("cafe.stack.keycloak-port", "CAFE_KEYCLOAK_PORT", "18090")));
     }
 
     /**
      * The settings that point a service at this stack: the database port and password (each service names its
-     * own login), the Kafka address and password (each logs in as itself) and the token issuer.
+     * own login), the Kafka address and password (each logs in as itself) and the realm of Keycloak.
      */
     public Map<String, String> serviceConfig() {
-        Map<String, String> config = new HashMap<>(issuer().serviceConfig());
+        Map<String, String> config = new HashMap<>(keycloak().serviceConfig());
         config.put("cafe.db.port", Integer.toString(postgresPort));
         config.put("quarkus.datasource.password", DB_PASSWORD);
         config.put("kafka.bootstrap.servers", kafkaBootstrap());
@@ -88,17 +88,19 @@ public record StackSettings(Path dir, int postgresPort, int kafkaPort, int contr
         return kafkaClient(KAFKA_OPERATOR);
     }
 
-    /** The token issuer of the running stack (its keys and client secrets are in the stack folder). */
-    public LocalIssuer issuer() {
-        return LocalIssuer.load(issuerDir(), issuerUrl());
+    /** The realm of the stack's Keycloak (its local files, the client secret and signing key, in the stack folder). */
+    public LocalKeycloak keycloak() {
+        return new LocalKeycloak(keycloakUrl(), dir.resolve("keycloak"));
     }
 
-    public Path issuerDir() {
-        return dir.resolve("issuer");
+    /** Where Keycloak listens: the browser and the services alike, so that a token's issuer is the same for both. */
+    public String keycloakUrl() {
+        return "http://127.0.0.1:" + keycloakPort;
     }
 
-    public String issuerUrl() {
-        return "http://127.0.0.1:" + issuerPort;
+    /** Keycloak's management interface (health), beside its port. */
+    public int keycloakManagementPort() {
+        return keycloakPort + 1;
     }
 
     public String kafkaBootstrap() {

@@ -87,7 +87,7 @@ class KafkaSourceStandInTest {
                 List.of(source),
                 settings.kafkaOperator(),
                 Map.of("test-service", sink.getAddress().getPort()),
-                settings.issuer());
+                settings.keycloak());
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-// Sign-in at the configured OIDC provider (the local issuer under `make run`): OAuth 2.0 authorization
+// Sign-in at the configured OIDC provider (Keycloak's realm cafe, also under `make run`): OAuth 2.0 authorization
 // code with PKCE, for the public client named in the page. The token lives in this tab only.
 import { Api } from './api.js';
 
@@ -52,7 +52,7 @@ async function currentToken() {
       if (response.ok) {
         const granted = await response.json();
         sessionStorage.setItem(tokenKey, JSON.stringify({
-          token: granted.access_token, expiresAt: Date.now() + granted.expires_in * 1000,
+          token: granted.access_token, idToken: granted.id_token, expiresAt: Date.now() + granted.expires_in * 1000,
         }));
       }
     }
@@ -65,8 +65,12 @@ function forget() {
   sessionStorage.removeItem(tokenKey);
 }
 
-/** Ends the session at the provider too (RP-initiated logout), which sends the browser back here. */
+/**
+ * Ends the session at the provider too (RP-initiated logout), which sends the browser back here; the ID token
+ * tells the provider whose session it is, so it does not ask again whether to sign out.
+ */
 async function signOut() {
+  const saved = JSON.parse(sessionStorage.getItem(tokenKey) ?? 'null');
   forget();
   const config = await provider();
   if (!config.end_session_endpoint) {
@@ -74,7 +78,9 @@ async function signOut() {
     return;
   }
   const url = new URL(config.end_session_endpoint);
-  url.search = new URLSearchParams({ client_id: clientId, post_logout_redirect_uri: redirectUri() });
+  const params = new URLSearchParams({ client_id: clientId, post_logout_redirect_uri: redirectUri() });
+  if (saved?.idToken) params.set('id_token_hint', saved.idToken);
+  url.search = params;
   location.assign(url);
 }
 

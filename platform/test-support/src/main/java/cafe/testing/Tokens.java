@@ -1,6 +1,6 @@
 package cafe.testing;
 
-import cafe.stack.LocalIssuer;
+import cafe.stack.LocalKeycloak;
 import cafe.stack.LocalStack;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -20,8 +20,9 @@ import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * Bearer tokens for a service's tests, signed by the local stack's issuer the service trusts, and the
- * bad ones it must refuse (401): expired, forged, from another issuer, for another audience, unsigned,
+ * Bearer tokens for a service's tests: Keycloak's own (the local stack's, which the service trusts) for every
+ * identity, and the bad ones it must refuse (401), made here with the key the stack gave Keycloak to sign with, so
+ * that each fails for its one defect: expired, forged, from another issuer, for another audience, unsigned,
  * without a subject, an expiry or an audience, too long-lived, naming an unknown key, HS256 with the public key.
  */
 public final class Tokens {
@@ -42,7 +43,7 @@ public final class Tokens {
 
     /** What order-service gets by client credentials. */
     public static String service() {
-        return issuer().token("order-service", "service");
+        return issuer().serviceToken();
     }
 
     /**
@@ -205,14 +206,14 @@ public final class Tokens {
         return issuer().claims("c-bad", List.of("customer", "barista", "admin", "service"), 5);
     }
 
-    /** The stack's issuer, read from its folder once per test JVM (the stack keeps its key pair while it runs). */
-    private static LocalIssuer issuer() {
+    /** The stack's Keycloak, its signing key read from the stack folder once per test JVM. */
+    private static LocalKeycloak issuer() {
         return Keys.ISSUER;
     }
 
     /** Made once, on first use: reading the issuer's key and making an RSA key pair are slow to repeat per token. */
     private static final class Keys {
-        static final LocalIssuer ISSUER = LocalStack.shared().settings().issuer();
+        static final LocalKeycloak ISSUER = LocalStack.shared().settings().keycloak();
         static final PrivateKey FORGER = forgerKey();
 
         private static PrivateKey forgerKey() {
