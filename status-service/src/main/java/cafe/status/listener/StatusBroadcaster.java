@@ -1,8 +1,8 @@
 package cafe.status.listener;
 
+import cafe.messaging.DedicatedConnections;
 import cafe.status.OrderStatusDocument;
 import cafe.status.StatusConfig;
-import cafe.status.repository.DedicatedConnections;
 import cafe.status.repository.StatusRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
