@@ -2,7 +2,6 @@ package cafe.order;
 
 import cafe.events.OrderCancelRequested;
 import cafe.events.OrderCanceled;
-import cafe.events.OrderPlaced;
 import cafe.messaging.ResumeOnContext;
 import cafe.messaging.inbox.Inbox;
 import cafe.messaging.inbox.ReceivedEvent;
@@ -104,8 +103,7 @@ public class OrderService {
             return Uni.createFrom().item(order);
         }
         order.paymentId = outcome.paymentId();
-        Uni<Boolean> moved =
-                outcome.approved() ? statements.place(order, placedEvent(order)) : statements.reject(order);
+        Uni<Boolean> moved = outcome.approved() ? statements.place(order, order.placed()) : statements.reject(order);
         return moved.chain(done -> {
             if (!done) {
                 return statements.findById(order.id);
@@ -280,18 +278,5 @@ public class OrderService {
 
     private void count(String outcome) {
         metrics.counter("cafe.orders", "outcome", outcome).increment();
-    }
-
-    private static OrderPlaced placedEvent(Order order) {
-        return new OrderPlaced(
-                order.id,
-                order.customerId,
-                order.menuId,
-                order.item,
-                order.qty,
-                order.amount,
-                order.currency,
-                order.paymentId,
-                order.updatedAt);
     }
 }
