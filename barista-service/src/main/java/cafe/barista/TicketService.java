@@ -25,6 +25,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class TicketService {
 
+    /** Tickets one statement reads, and one moves, when all that are due move ({@link #moveAllDue}). */
+    static final int BATCH = 500;
+
     private final TicketRepository tickets;
     private final TicketStatements statements;
     private final Outbox outbox;
@@ -93,10 +96,25 @@ public class TicketService {
     }
 
     /**
+     * Moves every ticket in {@code status} since {@code before} or earlier to {@code next}, a batch at a
+     * time: one statement reads a batch, one moves it and writes its events.
+     */
+    public Uni<Void> moveAllDue(TicketStatus status, Instant before, TicketStatus next) {
+        return statements
+                .due(status, before, BATCH)
+                .chain(due -> due.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : moveAll(due, next)
+                                .chain(moved -> due.size() < BATCH
+                                        ? Uni.createFrom().voidItem()
+                                        : moveAllDue(status, before, next)));
+    }
+
+    /**
      * Moves tickets read in one state to {@code next} (BREWING or READY), each with its event, in one
      * statement; answers those that moved (one another replica or the barista moved first is left out).
      */
-    public Uni<List<Ticket>> moveAll(List<Ticket> due, TicketStatus next) {
+    private Uni<List<Ticket>> moveAll(List<Ticket> due, TicketStatus next) {
         return statements
                 .move(due, next, (ticket, at) -> reportOf(ticket, next, at))
                 .invoke(moved -> {
