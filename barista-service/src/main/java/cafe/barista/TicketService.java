@@ -9,6 +9,7 @@ import cafe.events.CancelRefused;
 import cafe.events.CoffeeReady;
 import cafe.events.OrderCancelRequested;
 import cafe.events.OrderPlaced;
+import cafe.messaging.inbox.Inbox;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.messaging.outbox.Outbox;
 import cafe.problem.ProblemException;
@@ -31,11 +32,13 @@ public class TicketService {
     private final TicketRepository tickets;
     private final TicketStatements statements;
     private final Outbox outbox;
+    private final Inbox inbox;
 
-    TicketService(TicketRepository tickets, TicketStatements statements, Outbox outbox) {
-        this.outbox = outbox;
+    TicketService(TicketRepository tickets, TicketStatements statements, Outbox outbox, Inbox inbox) {
         this.tickets = tickets;
         this.statements = statements;
+        this.outbox = outbox;
+        this.inbox = inbox;
     }
 
     /** Queues a ticket for a paid order, once per event, unless it has one or was cancelled before it arrived. */
@@ -57,11 +60,16 @@ public class TicketService {
     }
 
     /**
-     * Decides a cancel: a QUEUED or BREWING ticket is dropped (brew canceled, so the order is cancelled and
-     * refunded); a READY drink is not taken back (cancel refused). A cancel that comes before its order is
-     * accepted and remembered, so the order is never queued. Call inside the consumer's transaction.
+     * Decides a cancel, once per event, in one transaction with the inbox's record of it: a QUEUED or
+     * BREWING ticket is dropped (brew canceled, so the order is cancelled and refunded); a READY drink is
+     * not taken back (cancel refused). A cancel that comes before its order is accepted and remembered, so
+     * the order is never queued.
      */
-    public Uni<Void> decideCancel(OrderCancelRequested request) {
+    public Uni<Void> decideCancel(ReceivedEvent event, OrderCancelRequested request) {
+        return inbox.applyOnce(event, received -> decide(request));
+    }
+
+    private Uni<Void> decide(OrderCancelRequested request) {
         UUID orderId = request.orderId();
         return tickets.closeGate(orderId)
                 .chain(() -> tickets.lockByOrder(orderId))
