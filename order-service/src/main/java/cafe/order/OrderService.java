@@ -21,6 +21,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,10 +96,27 @@ public class OrderService {
     }
 
     /**
+     * Settles an order left PAYMENT_PENDING (see {@link PaymentReconciler}) by asking payment for the truth:
+     * payment voids its charge unless one happened first, and answers the order's payment, which places or
+     * rejects the order.
+     */
+    public Uni<Order> reconcile(Order pending) {
+        return payments.voidCharge(new ChargeRequest(pending.id, pending.amount, pending.currency))
+                .emitOn(ResumeOnContext.current())
+                .chain(outcome -> settle(pending, outcome));
+    }
+
+    /** Orders still PAYMENT_PENDING that were created before {@code cutoff}, oldest first, at most {@code limit}. */
+    @WithSession
+    public Uni<List<Order>> stalePending(Instant cutoff, int limit) {
+        return orders.findStalePending(cutoff, limit);
+    }
+
+    /**
      * Settles an order by a charge's outcome; a no-op unless the order is still PAYMENT_PENDING. The
      * placed order's event is written in the same statement as its new state.
      */
-    public Uni<Order> settle(Order order, ChargeOutcome outcome) {
+    private Uni<Order> settle(Order order, ChargeOutcome outcome) {
         if (!order.moveTo(outcome.approved() ? OrderStatus.PLACED : OrderStatus.REJECTED)) {
             return Uni.createFrom().item(order);
         }
