@@ -123,12 +123,12 @@ class ConfigCoverageTest {
                 Overlay.generatedSecrets().getOrDefault(name, Map.of()).keySet());
     }
 
-    /** A service's settings: the shared ones of platform/security and platform/messaging, then its own, which win. */
+    /** A service's settings: the shared ones of platform/security and platform/service-defaults, then its own, which win. */
     static Properties properties(String service) throws IOException {
         Properties properties = new Properties();
         for (String file : List.of(
                 "platform/security/src/main/resources/META-INF/microprofile-config.properties",
-                "platform/messaging/src/main/resources/META-INF/microprofile-config.properties",
+                "platform/service-defaults/src/main/resources/META-INF/microprofile-config.properties",
                 service + "/src/main/resources/application.properties")) {
             try (Reader reader = Files.newBufferedReader(Manifests.ROOT.resolve(file))) {
                 properties.load(reader);

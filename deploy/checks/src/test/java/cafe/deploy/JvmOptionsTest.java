@@ -30,7 +30,7 @@ class JvmOptionsTest {
 
         Properties shared = new Properties();
         try (Reader reader = Files.newBufferedReader(Manifests.ROOT.resolve(
-                "platform/messaging/src/main/resources/META-INF/microprofile-config.properties"))) {
+                "platform/service-defaults/src/main/resources/META-INF/microprofile-config.properties"))) {
             shared.load(reader);
         }
         List<String> image = Arrays.asList(
