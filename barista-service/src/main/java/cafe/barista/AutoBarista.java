@@ -1,7 +1,6 @@
 package cafe.barista;
 
 import cafe.barista.config.BaristaConfig;
-import cafe.barista.repository.TicketStatements;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -16,15 +15,11 @@ import java.time.Instant;
 @ApplicationScoped
 public class AutoBarista {
 
-    static final int BATCH = 500;
-
-    private final TicketStatements statements;
-    private final TicketService service;
+    private final TicketService tickets;
     private final BaristaConfig config;
 
-    AutoBarista(TicketStatements statements, TicketService service, BaristaConfig config) {
-        this.statements = statements;
-        this.service = service;
+    AutoBarista(TicketService tickets, BaristaConfig config) {
+        this.tickets = tickets;
         this.config = config;
     }
 
@@ -33,24 +28,12 @@ public class AutoBarista {
         if (!config.autoBrew()) {
             return Uni.createFrom().voidItem();
         }
-        return drain(TicketStatus.BREWING, Instant.now().minus(config.brewTime()), TicketStatus.READY)
-                .chain(() -> drain(TicketStatus.QUEUED, Instant.now(), TicketStatus.BREWING))
+        return tickets.moveAllDue(TicketStatus.BREWING, Instant.now().minus(config.brewTime()), TicketStatus.READY)
+                .chain(() -> tickets.moveAllDue(TicketStatus.QUEUED, Instant.now(), TicketStatus.BREWING))
                 .onFailure()
                 .recoverWithItem(failure -> {
                     Log.warnf("Auto-brew could not move tickets (%s); the next tick tries again", failure.toString());
                     return null;
                 });
-    }
-
-    /** Moves every ticket in {@code status} since {@code before} or earlier to {@code next}, a batch at a time. */
-    private Uni<Void> drain(TicketStatus status, Instant before, TicketStatus next) {
-        return statements
-                .due(status, before, BATCH)
-                .chain(due -> due.isEmpty()
-                        ? Uni.createFrom().voidItem()
-                        : service.moveAll(due, next)
-                                .chain(moved -> due.size() < BATCH
-                                        ? Uni.createFrom().voidItem()
-                                        : drain(status, before, next)));
     }
 }

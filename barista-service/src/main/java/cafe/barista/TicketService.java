@@ -9,6 +9,7 @@ import cafe.events.CancelRefused;
 import cafe.events.CoffeeReady;
 import cafe.events.OrderCancelRequested;
 import cafe.events.OrderPlaced;
+import cafe.messaging.inbox.Inbox;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.messaging.outbox.Outbox;
 import cafe.problem.ProblemException;
@@ -25,14 +26,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class TicketService {
 
+    /** Tickets one statement reads, and one moves, when all that are due move ({@link #moveAllDue}). */
+    static final int BATCH = 500;
+
     private final TicketRepository tickets;
     private final TicketStatements statements;
     private final Outbox outbox;
+    private final Inbox inbox;
 
-    TicketService(TicketRepository tickets, TicketStatements statements, Outbox outbox) {
-        this.outbox = outbox;
+    TicketService(TicketRepository tickets, TicketStatements statements, Outbox outbox, Inbox inbox) {
         this.tickets = tickets;
         this.statements = statements;
+        this.outbox = outbox;
+        this.inbox = inbox;
     }
 
     /** Queues a ticket for a paid order, once per event, unless it has one or was cancelled before it arrived. */
@@ -54,11 +60,16 @@ public class TicketService {
     }
 
     /**
-     * Decides a cancel: a QUEUED or BREWING ticket is dropped (brew canceled, so the order is cancelled and
-     * refunded); a READY drink is not taken back (cancel refused). A cancel that comes before its order is
-     * accepted and remembered, so the order is never queued. Call inside the consumer's transaction.
+     * Decides a cancel, once per event, in one transaction with the inbox's record of it: a QUEUED or
+     * BREWING ticket is dropped (brew canceled, so the order is cancelled and refunded); a READY drink is
+     * not taken back (cancel refused). A cancel that comes before its order is accepted and remembered, so
+     * the order is never queued.
      */
-    public Uni<Void> decideCancel(OrderCancelRequested request) {
+    public Uni<Void> decideCancel(ReceivedEvent event, OrderCancelRequested request) {
+        return inbox.applyOnce(event, received -> decide(request));
+    }
+
+    private Uni<Void> decide(OrderCancelRequested request) {
         UUID orderId = request.orderId();
         return tickets.closeGate(orderId)
                 .chain(() -> tickets.lockByOrder(orderId))
@@ -93,10 +104,25 @@ public class TicketService {
     }
 
     /**
+     * Moves every ticket in {@code status} since {@code before} or earlier to {@code next}, a batch at a
+     * time: one statement reads a batch, one moves it and writes its events.
+     */
+    public Uni<Void> moveAllDue(TicketStatus status, Instant before, TicketStatus next) {
+        return statements
+                .due(status, before, BATCH)
+                .chain(due -> due.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : moveAll(due, next)
+                                .chain(moved -> due.size() < BATCH
+                                        ? Uni.createFrom().voidItem()
+                                        : moveAllDue(status, before, next)));
+    }
+
+    /**
      * Moves tickets read in one state to {@code next} (BREWING or READY), each with its event, in one
      * statement; answers those that moved (one another replica or the barista moved first is left out).
      */
-    public Uni<List<Ticket>> moveAll(List<Ticket> due, TicketStatus next) {
+    private Uni<List<Ticket>> moveAll(List<Ticket> due, TicketStatus next) {
         return statements
                 .move(due, next, (ticket, at) -> reportOf(ticket, next, at))
                 .invoke(moved -> {

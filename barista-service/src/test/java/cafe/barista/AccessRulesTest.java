@@ -3,8 +3,8 @@ package cafe.barista;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import cafe.events.EventCodec;
-import cafe.events.OrderPlaced;
+import cafe.testing.AnOrder;
+import cafe.testing.CloudEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.PublicRoutes;
 import cafe.testing.RouteMatrix;
@@ -12,7 +12,6 @@ import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -36,20 +35,10 @@ class AccessRulesTest {
 
     /** A ticket made as in production: its order's placed event, delivered over HTTP as Knative Eventing does. */
     private static UUID queuedTicket() {
-        UUID orderId = UUID.randomUUID();
-        Tokens.as(Tokens.eventing())
-                .header("ce-specversion", "1.0")
-                .header("ce-id", UUID.randomUUID())
-                .header("ce-type", "cafe.order.placed")
-                .header("ce-source", "/order-service")
-                .contentType("application/json")
-                .body(EventCodec.toJson(new OrderPlaced(
-                        orderId, RouteMatrix.OWNER, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now())))
-                .post("/events")
-                .then()
-                .statusCode(202);
+        AnOrder order = AnOrder.of(RouteMatrix.OWNER);
+        CloudEvents.post(order.placed()).then().statusCode(202);
         String id = Tokens.as(Tokens.barista())
-                .queryParam("orderId", orderId)
+                .queryParam("orderId", order.id())
                 .get("/tickets")
                 .then()
                 .statusCode(200)

@@ -8,10 +8,9 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import cafe.events.EventCodec;
-import cafe.events.OrderCancelRequested;
-import cafe.events.OrderPlaced;
+import cafe.testing.AnOrder;
+import cafe.testing.CloudEvents;
 import cafe.testing.Concurrently;
-import cafe.testing.EventSchemas;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
 import cafe.testing.Tokens;
@@ -25,7 +24,6 @@ import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,43 +42,22 @@ class CloudEventHttpTest {
 
     @Test
     void placedOrderDeliveredOverHttpQueuesOneTicketAndTheCancelStopsIt() {
-        UUID orderId = UUID.randomUUID();
+        AnOrder order = AnOrder.of("c-kn");
         String placedId = UUID.randomUUID().toString();
-        String placed = EventSchemas.conforming(
-                "cafe.order.placed",
-                EventCodec.toJson(new OrderPlaced(
-                        orderId, "c-kn", 2, "Cappuccino", 1, 350, "EUR", UUID.randomUUID(), Instant.now())));
 
-        cloudEvent(placedId, "cafe.order.placed")
-                .body(placed)
-                .when()
-                .post("/events")
-                .then()
-                .statusCode(202);
-        cloudEvent(placedId, "cafe.order.placed")
-                .body(placed)
-                .when()
-                .post("/events")
-                .then()
-                .statusCode(202);
+        CloudEvents.post(placedId, order.placed()).then().statusCode(202);
+        CloudEvents.post(placedId, order.placed()).then().statusCode(202);
         Tokens.as(Tokens.barista())
-                .queryParam("orderId", orderId)
+                .queryParam("orderId", order.id())
                 .when()
                 .get("/tickets")
                 .then()
                 .body("$", hasSize(1))
                 .body("[0].status", equalTo("QUEUED"));
 
-        cloudEvent(UUID.randomUUID().toString(), "cafe.order.cancel-requested")
-                .body(EventSchemas.conforming(
-                        "cafe.order.cancel-requested",
-                        EventCodec.toJson(new OrderCancelRequested(orderId, "c-kn", Instant.now()))))
-                .when()
-                .post("/events")
-                .then()
-                .statusCode(202);
+        CloudEvents.post(order.cancelRequested()).then().statusCode(202);
         Tokens.as(Tokens.barista())
-                .queryParam("orderId", orderId)
+                .queryParam("orderId", order.id())
                 .when()
                 .get("/tickets")
                 .then()
@@ -89,25 +66,14 @@ class CloudEventHttpTest {
 
     @Test
     void theSameOrderPlacedAgainUnderANewEventIdStillHasOneTicket() {
-        UUID orderId = UUID.randomUUID();
-        String placed = placedData(orderId);
+        AnOrder order = AnOrder.of("c-kn");
 
-        cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
-                .body(placed)
-                .when()
-                .post("/events")
-                .then()
-                .statusCode(202);
+        CloudEvents.post(order.placed()).then().statusCode(202);
         // a new event id passes the inbox: the ticket's unique order id turns it away, and it is no error
-        cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
-                .body(placed)
-                .when()
-                .post("/events")
-                .then()
-                .statusCode(202);
+        CloudEvents.post(order.placed()).then().statusCode(202);
 
         Tokens.as(Tokens.barista())
-                .queryParam("orderId", orderId)
+                .queryParam("orderId", order.id())
                 .when()
                 .get("/tickets")
                 .then()
@@ -116,25 +82,19 @@ class CloudEventHttpTest {
 
     @Test
     void aCancelDeliveredTogetherWithItsOrderAlwaysWins() {
-        List<UUID> orders =
-                IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID()).toList();
+        List<AnOrder> orders =
+                IntStream.range(0, 20).mapToObj(i -> AnOrder.of("c-kn")).toList();
         AtomicInteger next = new AtomicInteger();
         // each order's placed and canceled events, all released at once, as parallel deliveries bring them
         List<Integer> answers = Concurrently.run(2 * orders.size(), () -> {
             int i = next.getAndIncrement();
-            UUID orderId = orders.get(i / 2);
-            return (i % 2 == 0
-                            ? cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
-                                    .body(placedData(orderId))
-                            : cloudEvent(UUID.randomUUID().toString(), "cafe.order.cancel-requested")
-                                    .body(canceledData(orderId)))
-                    .when()
-                    .post("/events")
+            AnOrder order = orders.get(i / 2);
+            return CloudEvents.post(i % 2 == 0 ? order.placed() : order.cancelRequested())
                     .statusCode();
         });
         assertThat(answers, everyItem(equalTo(202)));
 
-        for (UUID orderId : orders) {
+        for (UUID orderId : orders.stream().map(AnOrder::id).toList()) {
             String status = Sql.text("barista", "select status from ticket where order_id = ?", orderId);
             long tombstones = Sql.number(
                     "barista",
@@ -157,7 +117,7 @@ class CloudEventHttpTest {
 
     @Test
     void onlyKnativeEventingsSenderMayDeliverAndAnyOtherIdentityChangesNothing() {
-        UUID orderId = UUID.randomUUID();
+        AnOrder order = AnOrder.of("c-kn");
         Map<String, RequestSpecification> intruders = new LinkedHashMap<>();
         intruders.put("no token", RestAssured.given());
         intruders.put("a cafe service", Tokens.as(Tokens.service()));
@@ -170,26 +130,14 @@ class CloudEventHttpTest {
                 "another service account",
                 Tokens.as(Tokens.eventing("system:serviceaccount:cafe:intruder", Tokens.eventingAudience())));
         intruders.forEach((who, request) -> {
-            Response answer = request.header("ce-specversion", "1.0")
-                    .header("ce-id", UUID.randomUUID().toString())
-                    .header("ce-type", "cafe.order.placed")
-                    .header("ce-source", "/order-service")
-                    .contentType("application/json")
-                    .body(placedData(orderId))
-                    .when()
-                    .post("/events");
+            Response answer = CloudEvents.postAs(request, UUID.randomUUID().toString(), order.placed());
             assertThat(who, answer.statusCode(), equalTo(who.equals("another service account") ? 403 : 401));
             assertThat(who, answer.contentType(), equalTo("application/problem+json"));
         });
 
-        assertThat(Sql.number("barista", "select count(*) from ticket where order_id = ?", orderId), equalTo(0L));
-        cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
-                .body(placedData(orderId))
-                .when()
-                .post("/events")
-                .then()
-                .statusCode(202);
-        assertThat(Sql.number("barista", "select count(*) from ticket where order_id = ?", orderId), equalTo(1L));
+        assertThat(tickets(order), equalTo(0L));
+        CloudEvents.post(order.placed()).then().statusCode(202);
+        assertThat(tickets(order), equalTo(1L));
     }
 
     @Test
@@ -220,10 +168,10 @@ class CloudEventHttpTest {
     /** An order placed in barista's queue by anyone but order-service would be a free drink. */
     @Test
     void anEventNamingAnotherSourceThanItsTypesOwnerIsA400ProblemAndQueuesNothing() {
-        UUID orderId = UUID.randomUUID();
+        AnOrder order = AnOrder.of("c-kn");
 
         cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed", "/payment-service")
-                .body(placedData(orderId))
+                .body(EventCodec.toJson(order.placed()))
                 .when()
                 .post("/events")
                 .then()
@@ -231,7 +179,7 @@ class CloudEventHttpTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("comes from /order-service, not from /payment-service"));
 
-        assertThat(Sql.number("barista", "select count(*) from ticket where order_id = ?", orderId), equalTo(0L));
+        assertThat(tickets(order), equalTo(0L));
     }
 
     /**
@@ -241,21 +189,17 @@ class CloudEventHttpTest {
      */
     @Test
     void aPlacedEventThatArrivesWhileACancelHoldsTheGateWaitsAndQueuesNothing() throws Exception {
-        UUID orderId = UUID.randomUUID();
+        AnOrder order = AnOrder.of("c-kn");
         CompletableFuture<Integer> placed;
         try (Connection sql = Sql.connect("barista");
                 PreparedStatement closeGate =
                         sql.prepareStatement("insert into order_gate (order_id, canceled_at) values (?, now())")) {
             sql.setAutoCommit(false);
-            closeGate.setObject(1, orderId);
+            closeGate.setObject(1, order.id());
             closeGate.executeUpdate();
 
             placed = CompletableFuture.supplyAsync(
-                    () -> cloudEvent(UUID.randomUUID().toString(), "cafe.order.placed")
-                            .body(placedData(orderId))
-                            .when()
-                            .post("/events")
-                            .statusCode());
+                    () -> CloudEvents.post(order.placed()).statusCode());
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> Sql.number(
                                     "barista",
@@ -267,20 +211,11 @@ class CloudEventHttpTest {
         }
 
         assertThat(placed.get(10, TimeUnit.SECONDS), equalTo(202));
-        assertThat(Sql.number("barista", "select count(*) from ticket where order_id = ?", orderId), equalTo(0L));
+        assertThat(tickets(order), equalTo(0L));
     }
 
-    private static String placedData(UUID orderId) {
-        return EventSchemas.conforming(
-                "cafe.order.placed",
-                EventCodec.toJson(new OrderPlaced(
-                        orderId, "c-kn", 2, "Cappuccino", 1, 350, "EUR", UUID.randomUUID(), Instant.now())));
-    }
-
-    private static String canceledData(UUID orderId) {
-        return EventSchemas.conforming(
-                "cafe.order.cancel-requested",
-                EventCodec.toJson(new OrderCancelRequested(orderId, "c-kn", Instant.now())));
+    private static long tickets(AnOrder order) {
+        return Sql.number("barista", "select count(*) from ticket where order_id = ?", order.id());
     }
 
     private static RequestSpecification cloudEvent(String id, String type) {
@@ -288,11 +223,6 @@ class CloudEventHttpTest {
     }
 
     private static RequestSpecification cloudEvent(String id, String type, String source) {
-        return Tokens.as(Tokens.eventing())
-                .header("ce-specversion", "1.0")
-                .header("ce-id", id)
-                .header("ce-type", type)
-                .header("ce-source", source)
-                .contentType("application/json");
+        return CloudEvents.request(Tokens.as(Tokens.eventing()), id, type, source);
     }
 }

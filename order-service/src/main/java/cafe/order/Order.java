@@ -1,5 +1,6 @@
 package cafe.order;
 
+import cafe.events.OrderPlaced;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -59,6 +60,11 @@ public class Order {
         order.createdAt = Instant.now();
         order.updatedAt = order.createdAt;
         return order;
+    }
+
+    /** Its event once PLACED: paid, the barista may make it. */
+    OrderPlaced placed() {
+        return new OrderPlaced(id, customerId, menuId, item, qty, amount, currency, paymentId, updatedAt);
     }
 
     /** Moves along the state machine; false when the move is not allowed from the current state. */

@@ -2,7 +2,6 @@ package cafe.order;
 
 import cafe.events.OrderCancelRequested;
 import cafe.events.OrderCanceled;
-import cafe.events.OrderPlaced;
 import cafe.messaging.ResumeOnContext;
 import cafe.messaging.inbox.Inbox;
 import cafe.messaging.inbox.ReceivedEvent;
@@ -22,6 +21,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,16 +96,32 @@ public class OrderService {
     }
 
     /**
+     * Settles an order left PAYMENT_PENDING (see {@link PaymentReconciler}) by asking payment for the truth:
+     * payment voids its charge unless one happened first, and answers the order's payment, which places or
+     * rejects the order.
+     */
+    public Uni<Order> reconcile(Order pending) {
+        return payments.voidCharge(new ChargeRequest(pending.id, pending.amount, pending.currency))
+                .emitOn(ResumeOnContext.current())
+                .chain(outcome -> settle(pending, outcome));
+    }
+
+    /** Orders still PAYMENT_PENDING that were created before {@code cutoff}, oldest first, at most {@code limit}. */
+    @WithSession
+    public Uni<List<Order>> stalePending(Instant cutoff, int limit) {
+        return orders.findStalePending(cutoff, limit);
+    }
+
+    /**
      * Settles an order by a charge's outcome; a no-op unless the order is still PAYMENT_PENDING. The
      * placed order's event is written in the same statement as its new state.
      */
-    public Uni<Order> settle(Order order, ChargeOutcome outcome) {
+    private Uni<Order> settle(Order order, ChargeOutcome outcome) {
         if (!order.moveTo(outcome.approved() ? OrderStatus.PLACED : OrderStatus.REJECTED)) {
             return Uni.createFrom().item(order);
         }
         order.paymentId = outcome.paymentId();
-        Uni<Boolean> moved =
-                outcome.approved() ? statements.place(order, placedEvent(order)) : statements.reject(order);
+        Uni<Boolean> moved = outcome.approved() ? statements.place(order, order.placed()) : statements.reject(order);
         return moved.chain(done -> {
             if (!done) {
                 return statements.findById(order.id);
@@ -280,18 +296,5 @@ public class OrderService {
 
     private void count(String outcome) {
         metrics.counter("cafe.orders", "outcome", outcome).increment();
-    }
-
-    private static OrderPlaced placedEvent(Order order) {
-        return new OrderPlaced(
-                order.id,
-                order.customerId,
-                order.menuId,
-                order.item,
-                order.qty,
-                order.amount,
-                order.currency,
-                order.paymentId,
-                order.updatedAt);
     }
 }

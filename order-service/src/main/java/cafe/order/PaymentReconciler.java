@@ -1,11 +1,6 @@
 package cafe.order;
 
-import cafe.messaging.ResumeOnContext;
-import cafe.order.client.ChargeRequest;
-import cafe.order.client.PaymentClient;
 import cafe.order.config.OrderConfig;
-import cafe.order.repository.OrderRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -25,15 +20,11 @@ public class PaymentReconciler {
 
     private static final int BATCH = 100;
 
-    private final OrderRepository orders;
-    private final OrderService service;
-    private final PaymentClient payments;
+    private final OrderService orders;
     private final OrderConfig config;
 
-    PaymentReconciler(OrderRepository orders, OrderService service, PaymentClient payments, OrderConfig config) {
+    PaymentReconciler(OrderService orders, OrderConfig config) {
         this.orders = orders;
-        this.service = service;
-        this.payments = payments;
         this.config = config;
     }
 
@@ -48,7 +39,7 @@ public class PaymentReconciler {
     /** Settles the stale pending orders it can; emits how many were settled. */
     public Uni<Integer> reconcile() {
         Instant cutoff = Instant.now().minus(config.reconcileAfter());
-        return Panache.withSession(() -> orders.findStalePending(cutoff, BATCH))
+        return orders.stalePending(cutoff, BATCH)
                 .onItem()
                 .transformToMulti(stale -> Multi.createFrom().iterable(stale))
                 .onItem()
@@ -59,9 +50,7 @@ public class PaymentReconciler {
 
     private Uni<Boolean> settleByPayment(Order pending) {
         UUID orderId = pending.id;
-        return payments.voidCharge(new ChargeRequest(orderId, pending.amount, pending.currency))
-                .emitOn(ResumeOnContext.current())
-                .chain(outcome -> service.settle(pending, outcome))
+        return orders.reconcile(pending)
                 .invoke(order -> Log.infof("order %s reconciled: %s", orderId, order.status))
                 .replaceWith(true)
                 .onFailure()

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import cafe.testing.LocalStackResource;
+import cafe.testing.Orders;
 import cafe.testing.PublicRoutes;
 import cafe.testing.RouteMatrix;
 import cafe.testing.Tokens;
@@ -77,13 +78,6 @@ class AccessRulesTest {
     }
 
     private static String placeOrder() {
-        return Tokens.asCustomer(RouteMatrix.OWNER)
-                .contentType(ContentType.JSON)
-                .body("{\"menuId\":1,\"qty\":1}")
-                .post("/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return Orders.place(RouteMatrix.OWNER);
     }
 }

@@ -13,12 +13,12 @@ import cafe.events.EventCodec;
 import cafe.events.Topics;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
+import cafe.testing.Orders;
 import cafe.testing.Sql;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,15 +144,7 @@ class BaristaEventsConsumerTest {
     }
 
     private static String placeOrder() {
-        return Tokens.asCustomer(CUSTOMER)
-                .contentType(ContentType.JSON)
-                .body("{\"customerId\":\"" + CUSTOMER + "\",\"menuId\":1,\"qty\":1}")
-                .when()
-                .post("/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return Orders.place(CUSTOMER, "{\"customerId\":\"" + CUSTOMER + "\",\"menuId\":1,\"qty\":1}");
     }
 
     private static void awaitProcessed(String eventId) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import cafe.testing.LocalStackResource;
+import cafe.testing.Orders;
 import cafe.testing.Sql;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -37,15 +38,7 @@ class CompatibilityTest {
     @Test
     void originalPatchAsksToCancelAndAskingAgainChangesNothing() {
         String customer = "c-" + UUID.randomUUID();
-        String id = Tokens.asCustomer(customer)
-                .contentType(ContentType.JSON)
-                .body("{\"menuId\":3,\"qty\":1,\"status\":\"Ordered\"}")
-                .when()
-                .post("/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = Orders.place(customer, "{\"menuId\":3,\"qty\":1,\"status\":\"Ordered\"}");
 
         for (int attempt = 0; attempt < 2; attempt++) {
             Tokens.asCustomer(customer)

@@ -6,11 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 
 import cafe.testing.LocalStackResource;
 import cafe.testing.Management;
-import cafe.testing.Tokens;
+import cafe.testing.Orders;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 /** /q/metrics (Prometheus) shows the business counters, the payment call, its circuit breaker and the outbox. */
@@ -21,13 +20,7 @@ class MetricsTest {
 
     @Test
     void placingAnOrderShowsInTheMetrics() {
-        Tokens.asCustomer("metrics")
-                .contentType(ContentType.JSON)
-                .body("{\"customerId\":\"metrics\",\"menuId\":1,\"qty\":1}")
-                .when()
-                .post("/orders")
-                .then()
-                .statusCode(201);
+        Orders.place("metrics", "{\"customerId\":\"metrics\",\"menuId\":1,\"qty\":1}");
         given().when().get(Management.url("/q/health/well")).then().statusCode(200);
 
         String metrics = given().when()

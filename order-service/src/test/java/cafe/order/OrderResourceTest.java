@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 import cafe.events.Topics;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
+import cafe.testing.Orders;
 import cafe.testing.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -93,15 +94,7 @@ class OrderResourceTest {
     void theChargeCarriesOrderServicesOwnServiceTokenNeverTheCustomers() {
         String customer = "c-" + UUID.randomUUID();
         String customerToken = Tokens.customer(customer);
-        String id = Tokens.as(customerToken)
-                .contentType(ContentType.JSON)
-                .body("{\"menuId\":1,\"qty\":1}")
-                .when()
-                .post("/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = Orders.place(Tokens.as(customerToken), "{\"menuId\":1,\"qty\":1}");
 
         List<LoggedRequest> charges = payment.findAll(postRequestedFor(urlEqualTo("/payments"))
                 .withRequestBody(matchingJsonPath("$.orderId", WireMock.equalTo(id))));
@@ -118,15 +111,7 @@ class OrderResourceTest {
 
     @Test
     void aCancelPublishesTheRequestForTheBarista() {
-        String id = Tokens.asCustomer("c-cancel")
-                .contentType(ContentType.JSON)
-                .body("{\"customerId\":\"c-cancel\",\"menuId\":1,\"qty\":1}")
-                .when()
-                .post("/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = Orders.place("c-cancel", "{\"customerId\":\"c-cancel\",\"menuId\":1,\"qty\":1}");
         Tokens.asCustomer("c-cancel")
                 .when()
                 .post("/orders/" + id + "/cancel")

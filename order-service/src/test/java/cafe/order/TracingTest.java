@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
+import cafe.testing.Orders;
 import cafe.testing.Sql;
 import cafe.testing.Tokens;
 import io.opentelemetry.api.trace.SpanKind;
@@ -16,7 +17,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -38,16 +38,9 @@ class TracingTest {
     @Test
     void theRequestThePaymentCallTheOutboxRowAndTheKafkaRecordShareOneTrace() {
         String traceId = randomHex(16);
-        String orderId = Tokens.asCustomer("traced")
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
-                .contentType(ContentType.JSON)
-                .body("{\"customerId\":\"traced\",\"menuId\":1,\"qty\":1}")
-                .when()
-                .post("/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String orderId = Orders.place(
+                Tokens.asCustomer("traced").header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01"),
+                "{\"customerId\":\"traced\",\"menuId\":1,\"qty\":1}");
 
         SpanData request = awaitSpan(traceId, SpanKind.SERVER);
         SpanData paymentCall = awaitSpan(traceId, SpanKind.CLIENT, "POST /payments");

@@ -2,7 +2,6 @@ package cafe.payment;
 
 import cafe.events.PaymentRefunded;
 import cafe.messaging.outbox.Outbox;
-import cafe.payment.config.PaymentConfig;
 import cafe.payment.repository.PaymentRepository;
 import cafe.payment.repository.PaymentStatements;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -19,26 +18,20 @@ public class PaymentService {
     private final PaymentRepository payments;
     private final PaymentStatements statements;
     private final ProcessorSimulation processor;
-    private final PaymentConfig config;
     private final Outbox outbox;
 
     PaymentService(
-            PaymentRepository payments,
-            PaymentStatements statements,
-            ProcessorSimulation processor,
-            PaymentConfig config,
-            Outbox outbox) {
+            PaymentRepository payments, PaymentStatements statements, ProcessorSimulation processor, Outbox outbox) {
         this.payments = payments;
         this.statements = statements;
-        this.outbox = outbox;
         this.processor = processor;
-        this.config = config;
+        this.outbox = outbox;
     }
 
     public Uni<Payment> charge(ChargeRequest request) {
         return processor.process(() -> statements
-                .insertOnce(
-                        Payment.of(request.orderId(), request.amount(), request.currency(), decide(request.amount())))
+                .insertOnce(Payment.of(
+                        request.orderId(), request.amount(), request.currency(), processor.decide(request.amount())))
                 .invoke(payment -> Log.infof(
                         "order %s charged: %s %d %s (payment %s)",
                         payment.orderId, payment.status, payment.amount, payment.currency, payment.id)));
@@ -77,9 +70,5 @@ public class PaymentService {
     @WithSession
     public Uni<Payment> findByOrder(UUID orderId) {
         return payments.findByOrder(orderId);
-    }
-
-    private PaymentStatus decide(long amount) {
-        return amount > config.declineAbove() ? PaymentStatus.DECLINED : PaymentStatus.APPROVED;
     }
 }

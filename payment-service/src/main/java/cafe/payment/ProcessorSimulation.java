@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Makes payment behave like a real processor when configured to: it takes time, fails now and then,
- * and turns work away beyond a number of concurrent charges.
+ * Makes payment behave like a real processor: it approves a charge up to an amount and declines above it,
+ * and when configured to, it takes time, fails now and then, and turns work away beyond a number of
+ * concurrent charges.
  */
 @ApplicationScoped
 public class ProcessorSimulation {
@@ -21,6 +22,11 @@ public class ProcessorSimulation {
 
     ProcessorSimulation(PaymentConfig config) {
         this.config = config;
+    }
+
+    /** The processor's answer to a charge of this amount: declined above {@code cafe.payment.decline-above}. */
+    public PaymentStatus decide(long amount) {
+        return amount > config.declineAbove() ? PaymentStatus.DECLINED : PaymentStatus.APPROVED;
     }
 
     public <T> Uni<T> process(Supplier<Uni<T>> charge) {

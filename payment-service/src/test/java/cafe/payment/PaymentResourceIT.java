@@ -2,8 +2,8 @@ package cafe.payment;
 
 import static org.hamcrest.Matchers.contains;
 
-import cafe.events.EventCodec;
 import cafe.events.OrderCanceled;
+import cafe.testing.CloudEvents;
 import cafe.testing.Tokens;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.time.Instant;
@@ -19,14 +19,10 @@ class PaymentResourceIT extends PaymentResourceTest {
         UUID orderId = UUID.randomUUID();
         String paymentId = charge(orderId, 300).then().statusCode(201).extract().path("id");
 
-        Tokens.as(Tokens.service())
-                .header("ce-specversion", "1.0")
-                .header("ce-id", UUID.randomUUID())
-                .header("ce-type", "cafe.order.canceled")
-                .header("ce-source", "/order-service")
-                .contentType("application/json")
-                .body(EventCodec.toJson(new OrderCanceled(orderId, "c-1", UUID.fromString(paymentId), Instant.now())))
-                .post("/events")
+        CloudEvents.postAs(
+                        Tokens.as(Tokens.service()),
+                        UUID.randomUUID().toString(),
+                        new OrderCanceled(orderId, "c-1", UUID.fromString(paymentId), Instant.now()))
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");

@@ -9,6 +9,12 @@ import cafe.events.OrderCancelRequested;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
 import cafe.events.PaymentRefunded;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.Collection;
@@ -19,6 +25,7 @@ import java.util.UUID;
 /**
  * The read model of one order, folded from the set of its events. The fold depends only on which
  * events arrived, never on their order, so the view converges however Kafka interleaves the topics.
+ * It is stored, and announced to the live streams, as JSON ({@link #toJson}, {@link #fromJson}).
  */
 @RegisterForReflection
 public record OrderStatusDocument(
@@ -33,6 +40,28 @@ public record OrderStatusDocument(
         Instant placedAt,
         Instant updatedAt,
         List<TimelineEntry> timeline) {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public static OrderStatusDocument fromJson(String json) {
+        try {
+            return JSON.readValue(json, OrderStatusDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unreadable status document: " + e.getMessage(), e);
+        }
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static OrderStatusDocument fold(UUID orderId, Collection<CafeEvent> events) {
         OrderPlaced placed = events.stream()

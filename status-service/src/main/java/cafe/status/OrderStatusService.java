@@ -5,8 +5,6 @@ import cafe.problem.ProblemException;
 import cafe.status.listener.StatusBroadcaster;
 import cafe.status.repository.StatusRepository;
 import cafe.status.repository.ViewTables;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +23,6 @@ public class OrderStatusService {
     private final StatusRepository repository;
     private final Pool database;
     private final ViewWriter writer;
-    private final ObjectMapper json;
     private final StatusBroadcaster broadcaster;
     private final StatusConfig config;
 
@@ -33,7 +30,6 @@ public class OrderStatusService {
             StatusRepository repository,
             Pool database,
             ViewWriter writer,
-            ObjectMapper json,
             StatusBroadcaster broadcaster,
             StatusConfig config) {
         this.repository = repository;
@@ -41,7 +37,6 @@ public class OrderStatusService {
         this.writer = writer;
         this.config = config;
         this.broadcaster = broadcaster;
-        this.json = json;
     }
 
     /** Applies an event once to the live view; emits the new document, or null when the event was a duplicate. */
@@ -102,7 +97,7 @@ public class OrderStatusService {
     /** The order's document, or null while the view does not know it. */
     @WithSession
     public Uni<OrderStatusDocument> findOrNull(UUID orderId) {
-        return repository.findById(orderId).map(view -> view == null ? null : read(view.document));
+        return repository.findById(orderId).map(view -> view == null ? null : read(view));
     }
 
     @WithSession
@@ -112,21 +107,17 @@ public class OrderStatusService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("Order status", orderId))
-                .map(view -> read(view.document));
+                .map(OrderStatusService::read);
     }
 
     @WithSession
     public Uni<List<OrderStatusDocument>> findByCustomer(String customerId, int page, int size) {
         return repository
                 .findByCustomer(customerId, page, size)
-                .map(views -> views.stream().map(view -> read(view.document)).toList());
+                .map(views -> views.stream().map(OrderStatusService::read).toList());
     }
 
-    private OrderStatusDocument read(String document) {
-        try {
-            return json.readValue(document, OrderStatusDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static OrderStatusDocument read(OrderStatusView view) {
+        return OrderStatusDocument.fromJson(view.document);
     }
 }

@@ -1,9 +1,9 @@
 package cafe.status;
 
+import cafe.messaging.DedicatedConnections;
 import cafe.messaging.inbox.Poison;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.problem.ProblemException;
-import cafe.status.repository.DedicatedConnections;
 import cafe.status.repository.RebuildLock;
 import cafe.status.repository.RebuildStatements;
 import cafe.status.repository.StatusRepository;

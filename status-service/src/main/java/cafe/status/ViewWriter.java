@@ -4,8 +4,6 @@ import cafe.events.CafeEvent;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.status.repository.ViewStatements;
 import cafe.status.repository.ViewTables;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +25,9 @@ import java.util.UUID;
 public class ViewWriter {
 
     private final ViewStatements statements;
-    private final ObjectMapper json;
 
-    ViewWriter(ViewStatements statements, ObjectMapper json) {
+    ViewWriter(ViewStatements statements) {
         this.statements = statements;
-        this.json = json;
     }
 
     /**
@@ -70,20 +66,12 @@ public class ViewWriter {
             SqlConnection sql, ViewTables tables, Map<UUID, List<CafeEvent>> eventsByOrder) {
         List<ViewStatements.Document> documents = eventsByOrder.entrySet().stream()
                 .map(order -> OrderStatusDocument.fold(order.getKey(), order.getValue()))
-                .map(document -> new ViewStatements.Document(document, write(document)))
+                .map(document -> new ViewStatements.Document(document, document.toJson()))
                 .toList();
         return statements
                 .saveDocuments(sql, tables, documents)
                 .replaceWith(documents.stream()
                         .map(ViewStatements.Document::document)
                         .toList());
-    }
-
-    private String write(OrderStatusDocument document) {
-        try {
-            return json.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

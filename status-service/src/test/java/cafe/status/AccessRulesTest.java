@@ -4,9 +4,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import cafe.events.CafeEvent;
-import cafe.events.CoffeeReady;
-import cafe.events.EventCodec;
-import cafe.events.OrderPlaced;
+import cafe.testing.AnOrder;
+import cafe.testing.CloudEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.PublicRoutes;
 import cafe.testing.RouteMatrix;
@@ -14,7 +13,6 @@ import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -55,29 +53,18 @@ class AccessRulesTest {
 
     /** Placed and ready, applied through the events entry (applied when it answers). */
     private static UUID readyOrderOf(String customerId) {
-        UUID orderId = UUID.randomUUID();
-        UUID ticket = UUID.randomUUID();
-        Instant placedAt = Instant.now();
-        post(new OrderPlaced(orderId, customerId, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), placedAt));
-        post(new CoffeeReady(orderId, ticket, placedAt.plusSeconds(1)));
+        AnOrder order = AnOrder.of(customerId);
+        post(order.placed());
+        post(order.coffeeReady());
         Tokens.asCustomer(customerId)
-                .get("/order-status/" + orderId)
+                .get("/order-status/" + order.id())
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("READY"));
-        return orderId;
+        return order.id();
     }
 
     private static void post(CafeEvent event) {
-        Tokens.as(Tokens.eventing())
-                .header("ce-specversion", "1.0")
-                .header("ce-id", UUID.randomUUID().toString())
-                .header("ce-type", event.type().ceType())
-                .header("ce-source", event.type().source())
-                .contentType("application/json")
-                .body(EventCodec.toJson(event))
-                .post("/events")
-                .then()
-                .statusCode(202);
+        CloudEvents.post(event).then().statusCode(202);
     }
 }

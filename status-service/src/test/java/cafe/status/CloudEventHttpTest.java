@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import cafe.events.BrewStarted;
 import cafe.events.CafeEvent;
-import cafe.events.EventCodec;
 import cafe.events.OrderPlaced;
+import cafe.testing.CloudEvents;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
 import cafe.testing.Tokens;
@@ -62,16 +62,6 @@ class CloudEventHttpTest {
     }
 
     private static void post(String id, CafeEvent event, int status) {
-        Tokens.as(Tokens.eventing())
-                .header("ce-specversion", "1.0")
-                .header("ce-id", id)
-                .header("ce-type", event.type().ceType())
-                .header("ce-source", event.type().source())
-                .contentType("application/json")
-                .body(EventCodec.toJson(event))
-                .when()
-                .post("/events")
-                .then()
-                .statusCode(status);
+        CloudEvents.post(id, event).then().statusCode(status);
     }
 }

@@ -1,15 +1,14 @@
 package cafe.status;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import cafe.events.BrewStarted;
 import cafe.events.CafeEvent;
 import cafe.events.CoffeeReady;
 import cafe.events.OrderPlaced;
 import cafe.messaging.inbox.ReceivedEvent;
+import cafe.testing.AnOrder;
 import cafe.testing.LocalStackResource;
 import cafe.testing.RouteMatrix;
 import cafe.testing.Tokens;
@@ -20,7 +19,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -43,20 +41,14 @@ class OrderStatusStreamTest {
 
     @Test
     void streamDeliversEveryStepInOrderToEverySubscriberAndCloses() throws Exception {
-        UUID orderId = UUID.randomUUID();
-        UUID ticket = UUID.randomUUID();
-        StatusEvents.send(
-                new OrderPlaced(orderId, CUSTOMER, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now()));
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
-                        .get("/order-status/" + orderId)
-                        .then()
-                        .statusCode(200));
+        AnOrder order = AnOrder.of(CUSTOMER);
+        UUID orderId = order.id();
+        StatusEvents.given(order, "PLACED", order.placed());
 
         List<CompletableFuture<List<String>>> subscribers =
                 List.of(subscribe(orderId), subscribe(orderId), subscribe(orderId));
-        StatusEvents.send(new BrewStarted(orderId, ticket, Instant.now()));
-        StatusEvents.send(new CoffeeReady(orderId, ticket, Instant.now().plusSeconds(1)));
+        StatusEvents.send(order.brewStarted());
+        StatusEvents.send(order.coffeeReady());
 
         for (CompletableFuture<List<String>> subscriber : subscribers) {
             List<String> statuses = subscriber.get(30, TimeUnit.SECONDS);
@@ -75,17 +67,11 @@ class OrderStatusStreamTest {
 
     @Test
     void streamOfAnotherCustomersOrderIsA404ProblemBeforeItStarts() {
-        UUID orderId = UUID.randomUUID();
-        StatusEvents.send(
-                new OrderPlaced(orderId, CUSTOMER, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now()));
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
-                        .get("/order-status/" + orderId)
-                        .then()
-                        .statusCode(200));
+        AnOrder order = AnOrder.of(CUSTOMER);
+        StatusEvents.given(order, "PLACED", order.placed());
 
         Tokens.asCustomer(RouteMatrix.OTHER_CUSTOMER)
-                .get("/order-status/" + orderId + "/stream")
+                .get("/order-status/" + order.id() + "/stream")
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json")

@@ -5,12 +5,11 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-import cafe.events.BrewStarted;
 import cafe.events.CoffeeReady;
-import cafe.events.OrderPlaced;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.stack.LocalStack;
 import cafe.stack.StackSettings;
+import cafe.testing.AnOrder;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
 import cafe.testing.Tokens;
@@ -24,7 +23,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -51,18 +49,10 @@ class RebuildInProgressTest {
 
     @Test
     void whileARebuildRunsASecondIsRefusedReadsGoOnAndLiveEventsAreMergedIn() throws Throwable {
-        UUID orderId = UUID.randomUUID();
-        UUID ticket = UUID.randomUUID();
-        Instant t0 = Instant.now();
-        StatusEvents.send(new OrderPlaced(orderId, CUSTOMER, 2, "Latte", 1, 380, "EUR", UUID.randomUUID(), t0));
-        StatusEvents.send(new BrewStarted(orderId, ticket, t0.plusSeconds(1)));
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
-                        .get("/order-status/" + orderId)
-                        .then()
-                        .statusCode(200)
-                        .body("status", equalTo("BREWING")));
-        CoffeeReady ready = new CoffeeReady(orderId, ticket, t0.plusSeconds(2));
+        AnOrder order = AnOrder.of(CUSTOMER);
+        UUID orderId = order.id();
+        StatusEvents.given(order, "BREWING", order.placed(), order.brewStarted());
+        CoffeeReady ready = order.coffeeReady();
         ReceivedEvent readyReceived =
                 new ReceivedEvent(UUID.randomUUID(), ready.type().ceType(), ready);
 

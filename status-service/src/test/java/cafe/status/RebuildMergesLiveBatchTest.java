@@ -13,6 +13,7 @@ import cafe.events.OrderPlaced;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.stack.LocalStack;
 import cafe.stack.StackSettings;
+import cafe.testing.AnOrder;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
 import cafe.testing.Tokens;
@@ -54,20 +55,13 @@ class RebuildMergesLiveBatchTest {
 
     @Test
     void aLiveBatchAppliedDuringARebuildIsMergedIntoTheSwappedInView() throws Throwable {
-        UUID brewing = UUID.randomUUID();
+        AnOrder order = AnOrder.of(CUSTOMER);
+        UUID brewing = order.id();
         UUID fresh = UUID.randomUUID();
-        UUID ticket = UUID.randomUUID();
         UUID freshTicket = UUID.randomUUID();
-        Instant t0 = Instant.now();
-        StatusEvents.send(new OrderPlaced(brewing, CUSTOMER, 2, "Latte", 1, 380, "EUR", UUID.randomUUID(), t0));
-        StatusEvents.send(new BrewStarted(brewing, ticket, t0.plusSeconds(1)));
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
-                        .get("/order-status/" + brewing)
-                        .then()
-                        .statusCode(200)
-                        .body("status", equalTo("BREWING")));
-        ReceivedEvent ready = received(new CoffeeReady(brewing, ticket, t0.plusSeconds(2)));
+        Instant t0 = order.placedAt();
+        StatusEvents.given(order, "BREWING", order.placed(), order.brewStarted());
+        ReceivedEvent ready = received(order.coffeeReady());
         ReceivedEvent freshReady = received(new CoffeeReady(fresh, freshTicket, t0.plusSeconds(9)));
         ReceivedEvent freshStarted = received(new BrewStarted(fresh, freshTicket, t0.plusSeconds(8)));
         ReceivedEvent freshPlaced = received(

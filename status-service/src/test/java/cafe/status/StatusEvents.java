@@ -1,10 +1,16 @@
 package cafe.status;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import cafe.events.CafeEvent;
 import cafe.events.EventCodec;
 import cafe.stack.LocalStack;
+import cafe.testing.AnOrder;
 import cafe.testing.KafkaEvents;
+import cafe.testing.Tokens;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -22,6 +28,22 @@ final class StatusEvents {
         String id = UUID.randomUUID().toString();
         send(id, event);
         return id;
+    }
+
+    /**
+     * An order with these events: sends them to their topics, as the services that own them publish them, and
+     * waits until the view shows the order to its customer in {@code status}.
+     */
+    static void given(AnOrder order, String status, CafeEvent... events) {
+        for (CafeEvent event : events) {
+            send(event);
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> Tokens.asCustomer(order.customer())
+                        .get("/order-status/" + order.id())
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo(status)));
     }
 
     static void send(String eventId, CafeEvent event) {

@@ -1,11 +1,10 @@
 package cafe.status;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-import cafe.events.OrderPlaced;
+import cafe.testing.AnOrder;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -15,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,14 +37,9 @@ class StreamLifetimeTest {
 
     @BeforeEach
     void placedOrder() {
-        orderId = UUID.randomUUID();
-        StatusEvents.send(
-                new OrderPlaced(orderId, "c-quiet", 1, "Flat white", 1, 360, "EUR", UUID.randomUUID(), Instant.now()));
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> Tokens.asCustomer("c-quiet")
-                        .get("/order-status/" + orderId)
-                        .then()
-                        .statusCode(200));
+        AnOrder order = AnOrder.of("c-quiet");
+        orderId = order.id();
+        StatusEvents.given(order, "PLACED", order.placed());
     }
 
     @Test

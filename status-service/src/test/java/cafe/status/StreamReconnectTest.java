@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cafe.events.CafeEvent;
 import cafe.events.CoffeeReady;
-import cafe.events.OrderPlaced;
 import cafe.messaging.inbox.ReceivedEvent;
+import cafe.testing.AnOrder;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
 import cafe.testing.Tokens;
@@ -45,14 +45,9 @@ class StreamReconnectTest {
 
     @Test
     void openStreamGetsAChangeMadeWhileTheListenConnectionWasDown() throws Throwable {
-        UUID orderId = UUID.randomUUID();
-        StatusEvents.send(
-                new OrderPlaced(orderId, "c-listen", 1, "Mocha", 1, 420, "EUR", UUID.randomUUID(), Instant.now()));
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> Tokens.asCustomer("c-listen")
-                        .get("/order-status/" + orderId)
-                        .then()
-                        .statusCode(200));
+        AnOrder order = AnOrder.of("c-listen");
+        UUID orderId = order.id();
+        StatusEvents.given(order, "PLACED", order.placed());
         CompletableFuture<List<String>> stream =
                 SseClient.open(URI.create(base + "/" + orderId + "/stream"), Tokens.customer("c-listen"));
         await().atMost(Duration.ofSeconds(10)).until(() -> listeners() >= 1);

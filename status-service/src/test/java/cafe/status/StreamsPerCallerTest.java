@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import cafe.events.CoffeeReady;
-import cafe.events.OrderPlaced;
+import cafe.testing.AnOrder;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -75,14 +75,8 @@ class StreamsPerCallerTest {
     }
 
     private static UUID placed(String customer) {
-        UUID orderId = UUID.randomUUID();
-        StatusEvents.send(
-                new OrderPlaced(orderId, customer, 1, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> Tokens.asCustomer(customer)
-                        .get("/order-status/" + orderId)
-                        .then()
-                        .statusCode(200));
-        return orderId;
+        AnOrder order = AnOrder.of(customer);
+        StatusEvents.given(order, "PLACED", order.placed());
+        return order.id();
     }
 }

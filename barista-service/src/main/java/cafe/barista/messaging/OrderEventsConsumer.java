@@ -11,7 +11,6 @@ import cafe.events.OrderPlaced;
 import cafe.events.PaymentRefunded;
 import cafe.messaging.inbox.EventConsumer;
 import cafe.messaging.inbox.EventHandler;
-import cafe.messaging.inbox.Inbox;
 import cafe.messaging.inbox.ReceivedEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
@@ -28,18 +27,16 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class OrderEventsConsumer implements EventHandler {
 
     private final TicketService tickets;
-    private final Inbox inbox;
 
-    OrderEventsConsumer(TicketService tickets, Inbox inbox) {
+    OrderEventsConsumer(TicketService tickets) {
         this.tickets = tickets;
-        this.inbox = inbox;
     }
 
     @Override
     public Uni<Void> apply(ReceivedEvent event) {
         return switch (event.payload()) {
             case OrderPlaced placed -> tickets.queue(event, placed);
-            case OrderCancelRequested request -> inbox.applyOnce(event, received -> tickets.decideCancel(request));
+            case OrderCancelRequested request -> tickets.decideCancel(event, request);
             case OrderCanceled _, PaymentRefunded _, BrewStarted _, CoffeeReady _, BrewCanceled _, CancelRefused _ ->
                 Uni.createFrom().voidItem();
         };

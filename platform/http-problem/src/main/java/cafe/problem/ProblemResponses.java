@@ -75,23 +75,15 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static Schema problemSchema() {
-        return OASFactory.createSchema()
-                .type(List.of(SchemaType.OBJECT))
-                .description("An RFC 7807 problem document: what went wrong, in words a client can show")
+        return schema(SchemaType.OBJECT, "An RFC 7807 problem document: what went wrong, in words a client can show")
                 .addProperty("type", text("about:blank"))
                 .addProperty("title", text("The status's reason phrase, e.g. Conflict"))
-                .addProperty(
-                        "status",
-                        OASFactory.createSchema()
-                                .type(List.of(SchemaType.INTEGER))
-                                .description("The HTTP status"))
+                .addProperty("status", schema(SchemaType.INTEGER, "The HTTP status"))
                 .addProperty("detail", text("What went wrong with this request"))
                 .addProperty("instance", text("The path of the request"))
                 .addProperty(
                         "violations",
-                        OASFactory.createSchema()
-                                .type(List.of(SchemaType.ARRAY))
-                                .description("For a 400 or 422 about fields: each field and what is wrong with it")
+                        schema(SchemaType.ARRAY, "For a 400 or 422 about fields: each field and what is wrong with it")
                                 .items(OASFactory.createSchema()
                                         .type(List.of(SchemaType.OBJECT))
                                         .addProperty("field", text("The request field"))
@@ -100,6 +92,10 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static Schema text(String description) {
-        return OASFactory.createSchema().type(List.of(SchemaType.STRING)).description(description);
+        return schema(SchemaType.STRING, description);
+    }
+
+    private static Schema schema(SchemaType type, String description) {
+        return OASFactory.createSchema().type(List.of(type)).description(description);
     }
 }

@@ -1,11 +1,9 @@
 package cafe.status.listener;
 
+import cafe.messaging.DedicatedConnections;
 import cafe.status.OrderStatusDocument;
 import cafe.status.StatusConfig;
-import cafe.status.repository.DedicatedConnections;
 import cafe.status.repository.StatusRepository;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,16 +42,13 @@ public class StatusBroadcaster {
     private final ConcurrentMap<UUID, Set<Consumer<OrderStatusDocument>>> followers = new ConcurrentHashMap<>();
     private final ListenConnection listen;
     private final StatusRepository repository;
-    private final ObjectMapper json;
 
     StatusBroadcaster(
             Vertx vertx,
-            ObjectMapper json,
             StatusRepository repository,
             DedicatedConnections connections,
             Pool pool,
             StatusConfig config) {
-        this.json = json;
         this.repository = repository;
         this.listen = new ListenConnection(
                 vertx,
@@ -93,12 +88,12 @@ public class StatusBroadcaster {
             return; // no stream open on this replica: nothing to read
         }
         try {
-            OrderStatusDocument change = json.readValue(document, OrderStatusDocument.class);
+            OrderStatusDocument change = OrderStatusDocument.fromJson(document);
             Set<Consumer<OrderStatusDocument>> ofOrder = followers.get(change.orderId());
             if (ofOrder != null) {
                 ofOrder.forEach(follower -> follower.accept(change));
             }
-        } catch (JsonProcessingException e) {
+        } catch (IllegalArgumentException e) {
             Log.errorf("Unreadable view change: %s", e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package cafe.status.repository;
 
+import cafe.messaging.DedicatedConnections;
 import io.vertx.mutiny.pgclient.PgConnection;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package cafe.messaging.outbox;
 
+import cafe.messaging.DedicatedConnections;
 import cafe.messaging.TraceParent;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -23,10 +24,10 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -52,13 +53,9 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final Pool pool;
     private final Vertx vertx;
+    private final OutboxConfig.Relay settings;
     private final RelayLeadership leadership;
     private final Timer publishLatency;
-    private final int batchSize;
-    private final Duration sweepInterval;
-    /** How long one batch may take, Kafka's acknowledgements included, before the relay gives up on it. */
-    private final Duration batchDeadline;
-
     private final Backoff backoff;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean runAgain = new AtomicBoolean();
@@ -69,59 +66,33 @@ public class OutboxRelay {
             @Channel(CHANNEL) MutinyEmitter<String> emitter,
             Pool pool,
             Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") String password,
+            DedicatedConnections connections,
             OutboxConfig config) {
-        this(
-                emitter,
-                pool,
-                vertx,
-                url,
-                user,
-                password,
-                config.batchSize(),
-                config.sweepInterval(),
-                config.maxBackoff(),
-                config.batchDeadline(),
-                config.leadCheck());
+        this(emitter, pool, vertx, connections.options(), config.relay());
     }
 
-    /** A relay with these settings: another replica's, in a test. */
+    /** Another replica's relay, in a test: it asks for the lead on a connection of these options. */
     OutboxRelay(
             MutinyEmitter<String> emitter,
             Pool pool,
             Vertx vertx,
-            String url,
-            String user,
-            String password,
-            int batchSize,
-            Duration sweepInterval,
-            Duration maxBackoff,
-            Duration batchDeadline,
-            Duration leadCheck) {
+            PgConnectOptions leaderConnection,
+            OutboxConfig.Relay settings) {
         this.emitter = emitter;
         this.pool = pool;
         this.vertx = vertx;
-        this.leadership = new RelayLeadership(
-                vertx,
-                PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                        .setUser(user)
-                        .setPassword(password),
-                leadCheck,
-                this::wake);
+        this.settings = settings;
+        this.leadership = new RelayLeadership(vertx, leaderConnection, settings.leadCheck(), this::wake);
         this.publishLatency = Timer.builder("cafe.outbox.publish.latency")
                 .description("From the commit of an event to Kafka's acknowledgement")
                 .publishPercentiles(0.5, 0.99)
                 .register(Metrics.globalRegistry);
-        this.batchSize = batchSize;
-        this.sweepInterval = sweepInterval;
-        this.batchDeadline = batchDeadline;
-        this.backoff = new Backoff(Duration.ofMillis(200), maxBackoff);
+        this.backoff = new Backoff(Duration.ofMillis(200), settings.maxBackoff());
     }
 
     void start(@Observes StartupEvent started) {
-        sweepTimer = vertx.setPeriodic(sweepInterval.toMillis(), sweepInterval.toMillis(), id -> wake());
+        long sweepEvery = settings.sweepInterval().toMillis();
+        sweepTimer = vertx.setPeriodic(sweepEvery, sweepEvery, id -> wake());
         wake();
     }
 
@@ -174,7 +145,7 @@ public class OutboxRelay {
 
     private Uni<Integer> publishBatches() {
         return publishBatch()
-                .chain(count -> count < batchSize
+                .chain(count -> count < settings.batchSize()
                         ? Uni.createFrom().item(count)
                         : publishBatches().map(more -> count + more));
     }
@@ -185,22 +156,22 @@ public class OutboxRelay {
      */
     private Uni<Integer> publishBatch() {
         return pool.preparedQuery(PENDING)
-                .execute(Tuple.of(batchSize))
+                .execute(Tuple.of(settings.batchSize()))
                 .map(rows -> {
-                    List<OutboxEvent> batch = new ArrayList<>();
-                    rows.forEach(row -> batch.add(toEvent(row)));
+                    List<Pending> batch = new ArrayList<>();
+                    rows.forEach(row -> batch.add(new Pending(row.getLong("id"), createdAt(row), toMessage(row))));
                     return batch;
                 })
                 .chain(batch -> batch.isEmpty()
                         ? Uni.createFrom().item(0)
                         : publishInOrder(batch).call(() -> markPublished(batch)).replaceWith(batch.size()))
                 .ifNoItem()
-                .after(batchDeadline)
+                .after(settings.batchDeadline())
                 .fail();
     }
 
-    private Uni<Void> markPublished(List<OutboxEvent> batch) {
-        Long[] ids = batch.stream().map(row -> row.id).toArray(Long[]::new);
+    private Uni<Void> markPublished(List<Pending> batch) {
+        Long[] ids = batch.stream().map(Pending::id).toArray(Long[]::new);
         return pool.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(ids)).replaceWithVoid();
     }
 
@@ -208,49 +179,44 @@ public class OutboxRelay {
      * Hands every row to the producer in order, then waits for all acknowledgements: the idempotent
      * producer keeps the order per partition, and the batch costs one round trip instead of one per row.
      */
-    private Uni<Void> publishInOrder(List<OutboxEvent> rows) {
-        List<Uni<Void>> sends =
-                rows.stream().map(row -> emitter.sendMessage(toMessage(row))).toList();
+    private Uni<Void> publishInOrder(List<Pending> batch) {
+        List<Uni<Void>> sends = batch.stream()
+                .map(pending -> emitter.sendMessage(pending.message()))
+                .toList();
         return Uni.join()
                 .all(sends)
                 .andFailFast()
                 .invoke(() -> {
                     Instant now = Instant.now();
-                    rows.forEach(row -> publishLatency.record(Duration.between(row.createdAt, now)));
+                    batch.forEach(pending -> publishLatency.record(Duration.between(pending.createdAt(), now)));
                 })
                 .replaceWithVoid();
     }
 
-    private static OutboxEvent toEvent(Row row) {
-        OutboxEvent event = new OutboxEvent();
-        event.id = row.getLong("id");
-        event.eventId = row.getUUID("event_id");
-        event.type = row.getString("event_type");
-        event.topic = row.getString("topic");
-        event.key = row.getString("aggregate_id");
-        event.source = row.getString("source");
-        event.payload = row.getString("payload");
-        event.createdAt = row.getOffsetDateTime("created_at").toInstant();
-        event.traceParent = row.getString("trace_parent");
-        return event;
+    /** An outbox row read to be published: its id marks it published, its time measures the latency. */
+    private record Pending(long id, Instant createdAt, Message<String> message) {}
+
+    private static Instant createdAt(Row row) {
+        return row.getOffsetDateTime("created_at").toInstant();
     }
 
-    private static Message<String> toMessage(OutboxEvent row) {
-        return Message.of(row.payload)
+    private static Message<String> toMessage(Row row) {
+        String key = row.getString("aggregate_id");
+        return Message.of(row.getString("payload"))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(row.topic)
-                        .withKey(row.key)
+                        .withTopic(row.getString("topic"))
+                        .withKey(key)
                         .build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(row.eventId.toString())
-                        .withType(row.type)
+                        .withId(row.getUUID("event_id").toString())
+                        .withType(row.getString("event_type"))
                         .withDataContentType("application/json")
-                        .withSource(URI.create(row.source))
-                        .withSubject(row.key)
-                        .withTimestamp(row.createdAt.atZone(java.time.ZoneOffset.UTC))
+                        .withSource(URI.create(row.getString("source")))
+                        .withSubject(key)
+                        .withTimestamp(createdAt(row).atZone(ZoneOffset.UTC))
                         .build())
                 // the Kafka connector opens the producer span under the trace that wrote the row and
                 // puts its traceparent in the record headers, where the consumers pick it up
-                .addMetadata(TracingMetadata.withCurrent(TraceParent.restore(row.traceParent)));
+                .addMetadata(TracingMetadata.withCurrent(TraceParent.restore(row.getString("trace_parent"))));
     }
 }

@@ -11,6 +11,7 @@ import cafe.events.BrewStarted;
 import cafe.events.EventCodec;
 import cafe.events.OrderCanceled;
 import cafe.events.Topics;
+import cafe.messaging.DedicatedConnections;
 import cafe.testing.Concurrently;
 import cafe.testing.KafkaEvents;
 import cafe.testing.LocalStackResource;
@@ -38,7 +39,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.junit.jupiter.api.Test;
@@ -69,14 +69,8 @@ class OutboxTest {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    DedicatedConnections connections;
 
     @Inject
     OutboxPurge purge;
@@ -207,7 +201,7 @@ class OutboxTest {
      */
     @Test
     void twoRelaysOnTwoConnectionsContendForTheLeadAndPublishEachEventOnce() {
-        OutboxRelay otherReplica = anotherReplica(url, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        OutboxRelay otherReplica = anotherReplica(connections.options(), Duration.ofSeconds(1), Duration.ofSeconds(5));
         try {
             UUID orderId = UUID.randomUUID();
             List<UUID> before = appendBrewsStarted(orderId, 50);
@@ -241,10 +235,10 @@ class OutboxTest {
      */
     @Test
     void aLeaderWhoseConnectionFallsSilentGivesUpAndTheDatabaseFreesTheLeadForAnother() throws Exception {
-        PgConnectOptions database = PgConnectOptions.fromUri(url);
+        PgConnectOptions database = connections.options();
         try (SilentLink link = SilentLink.to(vertx.getDelegate(), database.getHost(), database.getPort())) {
             OutboxRelay silentReplica = anotherReplica(
-                    "postgresql://localhost:" + link.port() + "/" + database.getDatabase(),
+                    connections.options().setHost("localhost").setPort(link.port()),
                     Duration.ofMillis(200),
                     Duration.ofMillis(500));
             try {
@@ -288,23 +282,21 @@ class OutboxTest {
     }
 
     /**
-     * Another replica's relay on this database (its leadership connection to {@code databaseUrl}), in batches
-     * of five, with no sweep: it publishes when a test wakes it.
+     * Another replica's relay on this database (its leadership connection with {@code leaderConnection}), in
+     * batches of five, with no sweep: it publishes when a test wakes it.
      */
-    private OutboxRelay anotherReplica(String databaseUrl, Duration maxBackoff, Duration leadCheck) {
+    private OutboxRelay anotherReplica(PgConnectOptions leaderConnection, Duration maxBackoff, Duration leadCheck) {
         return new OutboxRelay(
                 emitter,
                 pool,
                 vertx,
-                databaseUrl,
-                user,
-                password,
-                5,
-                Duration.ofHours(1),
-                maxBackoff,
-                Duration.ofSeconds(30),
-                leadCheck);
+                leaderConnection,
+                new RelaySettings(5, Duration.ofHours(1), maxBackoff, Duration.ofSeconds(30), leadCheck));
     }
+
+    private record RelaySettings(
+            int batchSize, Duration sweepInterval, Duration maxBackoff, Duration batchDeadline, Duration leadCheck)
+            implements OutboxConfig.Relay {}
 
     /** This replica leads again and so hears of commits: the tests after a contest rely on its wake-ups. */
     private void leadAgain() {

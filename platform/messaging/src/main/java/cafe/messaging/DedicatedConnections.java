@@ -1,4 +1,4 @@
-package cafe.status.repository;
+package cafe.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -8,9 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Connections to the status database that do not come from the pool, for state that lives as long as
- * a connection: the LISTEN for view changes, and the lock a rebuild holds. PostgreSQL ends both when
- * the connection ends, so closing one never leaves either behind in a pooled connection.
+ * Connections to the service's database that do not come from the pool, for state that lives as long as
+ * a connection: the outbox relay's lead, status-service's LISTEN for view changes and the lock its rebuild
+ * holds. PostgreSQL ends each when the connection ends, so closing one never leaves it behind in a pooled
+ * connection.
  */
 @ApplicationScoped
 public class DedicatedConnections {
