@@ -17,7 +17,7 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 TRAIN_ONLY := -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*ResourceIT' -Dfailsafe.failIfNoSpecifiedTests=false
 SOURCES := $(shell find . -path ./.stack -prune -o -path '*/target' -prune -o -path '*/node_modules' -prune -o -type f \
              \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' -o -name '*.json' \
-                -o -name openapi.yaml \) -print)
+                -o -name openapi.yaml -o -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.sh' \) -print)
 
 SUB ?=
 ROLE ?= customer

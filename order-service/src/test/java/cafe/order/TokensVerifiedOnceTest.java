@@ -34,7 +34,7 @@ class TokensVerifiedOnceTest {
         }
         assertEquals(before + 1, verifications(), "three requests with one token, one signature check");
 
-        askWith(Tokens.customer("verified-once"), 404);
+        askWith(Tokens.customer("verified-once-more"), 404);
         assertEquals(before + 2, verifications(), "another token is checked");
     }
 

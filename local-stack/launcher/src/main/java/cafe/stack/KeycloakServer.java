@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -20,19 +19,11 @@ import java.util.stream.Stream;
  * a process of its own on a home in the stack folder that imports the project's realm file at start. Each start
  * is fresh: the prepared data folder is copied, the realm imported again.
  */
-public final class KeycloakServer implements AutoCloseable {
+public record KeycloakServer(Process process, StackSettings settings) implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    private final Process process;
-    private final StackSettings settings;
-
-    private KeycloakServer(Process process, StackSettings settings) {
-        this.process = process;
-        this.settings = settings;
-    }
 
     /** Launches Keycloak and returns at once; {@link #awaitReady()} waits for it. */
     static KeycloakServer launch(StackSettings settings) {
@@ -165,17 +156,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
+        LocalStack.stop(process.toHandle());
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
             Files.deleteIfExists(settings.dir().resolve("keycloak.pid"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         } catch (IOException e) {
-            // the pid file goes with the next start
+            // the next start writes it again
         }
     }
 }

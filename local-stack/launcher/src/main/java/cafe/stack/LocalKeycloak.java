@@ -59,7 +59,11 @@ public final class LocalKeycloak {
 
     private static final String DEV_CLIENT = "cafe-dev";
     private static final String ADMIN_CLIENT = "cafe-local-admin";
-    private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._@-]{1,36}");
+    /** Keycloak keeps a user name in lower case, and the local tokens' subject is the user name. */
+    private static final Pattern SUBJECT = Pattern.compile("[a-z0-9._@-]{1,255}");
+    /** Keycloak's longest user id. */
+    private static final int ID_LENGTH = 36;
+
     private static final String KEY_FILE = "signing-key.json";
     private static final String CLIENTS_FILE = "clients.properties";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -109,14 +113,17 @@ public final class LocalKeycloak {
         return tokens(List.of(subject), role).getFirst();
     }
 
-    /** Tokens for {@code subjects}, each holding {@code role}: the users made in one call, then a grant each. */
-    public List<String> tokens(List<String> subjects, String role) {
+    /**
+     * Tokens for {@code subjects}, each holding {@code role}: the users made in one call, then a grant each; one
+     * call at a time, as Keycloak refuses to import a user twice at once.
+     */
+    public synchronized List<String> tokens(List<String> subjects, String role) {
         if (!PERSON_ROLES.contains(role)) {
             throw new StackException("Unknown role " + role + ": one of " + PERSON_ROLES);
         }
         for (String subject : subjects) {
             if (!SUBJECT.matcher(subject).matches()) {
-                throw new StackException("A subject is 1 to 36 of A-Z a-z 0-9 . _ @ -, not " + subject);
+                throw new StackException("A subject is 1 to 255 of a-z 0-9 . _ @ -, not " + subject);
             }
         }
         List<String> missing = subjects.stream()
@@ -293,51 +300,61 @@ public final class LocalKeycloak {
         return key;
     }
 
+    /**
+     * A local user named {@code subject}, which is also its id where it fits (so a token of the pages, whose
+     * subject is the user's id, names it too), holding {@code role}.
+     */
     private static Map<String, Object> user(String subject, String role) {
-        return Map.of(
-                "id",
-                subject,
-                "username",
-                subject,
-                "enabled",
-                true,
-                "firstName",
-                subject,
-                "lastName",
-                "Local",
-                "email",
-                subject + "@cafe.localhost",
-                "emailVerified",
-                true,
-                "credentials",
-                List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)),
-                "realmRoles",
-                List.of(role));
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", subject);
+        user.put("enabled", true);
+        user.put("firstName", subject);
+        user.put("lastName", "Local");
+        user.put("email", subject + "@cafe.localhost");
+        user.put("emailVerified", true);
+        user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        user.put("realmRoles", List.of(role));
+        if (subject.length() <= ID_LENGTH) {
+            user.put("id", subject);
+        }
+        return user;
     }
 
-    /** Direct grants for the local users, with the audience every cafe client's tokens carry. */
+    /**
+     * Direct grants for the local users, with the audience every cafe client's tokens carry, and the user name
+     * as the subject (instead of the scope {@code basic}'s user id, at most 36 characters: a test's customer may
+     * have a longer name).
+     */
     private static Map<String, Object> devClient() {
-        return Map.of(
-                "clientId",
-                DEV_CLIENT,
-                "name",
-                "cafe-dev (local stack only)",
-                "publicClient",
-                true,
-                "standardFlowEnabled",
-                false,
-                "directAccessGrantsEnabled",
-                true,
-                "protocolMappers",
-                List.of(Map.of(
-                        "name", "audience cafe",
-                        "protocol", "openid-connect",
-                        "protocolMapper", "oidc-audience-mapper",
-                        "config",
-                                Map.of(
-                                        "included.custom.audience", AUDIENCE,
-                                        "access.token.claim", "true",
-                                        "id.token.claim", "false"))));
+        Map<String, Object> audience = Map.of(
+                "name", "audience cafe",
+                "protocol", "openid-connect",
+                "protocolMapper", "oidc-audience-mapper",
+                "config",
+                        Map.of(
+                                "included.custom.audience", AUDIENCE,
+                                "access.token.claim", "true",
+                                "id.token.claim", "false"));
+        Map<String, Object> subject = Map.of(
+                "name", "subject is the user name",
+                "protocol", "openid-connect",
+                "protocolMapper", "oidc-usermodel-property-mapper",
+                "config",
+                        Map.of(
+                                "user.attribute", "username",
+                                "claim.name", "sub",
+                                "jsonType.label", "String",
+                                "access.token.claim", "true",
+                                "id.token.claim", "true"));
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("clientId", DEV_CLIENT);
+        client.put("name", "cafe-dev (local stack only)");
+        client.put("publicClient", true);
+        client.put("standardFlowEnabled", false);
+        client.put("directAccessGrantsEnabled", true);
+        client.put("defaultClientScopes", List.of("web-origins", "acr", "profile", "roles", "email"));
+        client.put("protocolMappers", List.of(audience, subject));
+        return client;
     }
 
     private Token grant(Map<String, String> form) {

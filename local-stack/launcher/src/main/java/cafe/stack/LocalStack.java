@@ -176,14 +176,20 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static void terminate(long pid) {
-        ProcessHandle.of(pid).ifPresent(process -> {
-            process.destroy();
-            try {
-                process.onExit().get(20, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                process.destroyForcibly();
-            }
-        });
+        ProcessHandle.of(pid).ifPresent(LocalStack::stop);
+    }
+
+    /** Asks a server of the stack to stop (SIGTERM), and makes it after 20 s. */
+    static void stop(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        } catch (Exception e) {
+            process.destroyForcibly();
+        }
     }
 
     private static java.util.logging.Logger quiet(String name, java.util.logging.Level level) {

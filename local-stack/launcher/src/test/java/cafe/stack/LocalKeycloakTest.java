@@ -52,6 +52,15 @@ class LocalKeycloakTest {
     }
 
     @Test
+    void aSubjectLongerThanAKeycloakUserIdIsTheTokensSubjectToo() throws Exception {
+        String subject = "c-" + java.util.UUID.randomUUID() + "-long";
+
+        assertEquals(
+                subject,
+                consumer().processToClaims(keycloak.token(subject, "customer")).getSubject());
+    }
+
+    @Test
     void anotherRoleForTheSameSubjectReplacesTheFirst() throws Exception {
         keycloak.token("c-kc-2", "admin");
         LocalKeycloak anotherJvm = LocalStack.shared().settings().keycloak();

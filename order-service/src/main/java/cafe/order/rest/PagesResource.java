@@ -1,15 +1,13 @@
 package cafe.order.rest;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -17,9 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The café's two screens, public like the menu: the customer's page and the barista board. Plain HTML
- * and JavaScript modules (META-INF/resources/ui); each page signs in at the configured OIDC provider,
- * whose address and web client it names. Each page is sent with a Content-Security-Policy: only the
+ * The café's two screens, public like the menu: the customer's page and the barista board. Qute templates
+ * (templates/PagesResource, on the layout templates/page.html) rendered once, and JavaScript modules
+ * (META-INF/resources/ui); each page signs in at the configured OIDC provider, whose address and web client
+ * it names. Each page is sent with a Content-Security-Policy: only the
  * café's own scripts and styles run (no inline script or handler, so data that reached the page as markup
  * could not run either), it talks to the café and the provider only, and no other site may frame it.
  */
@@ -35,6 +34,13 @@ public class PagesResource {
      */
     static final String STRICT_TRANSPORT = "max-age=31536000";
 
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance customer(String issuer, String clientId);
+
+        static native TemplateInstance barista(String issuer, String clientId);
+    }
+
     private final String customer;
     private final String barista;
     private final String contentSecurityPolicy;
@@ -42,8 +48,8 @@ public class PagesResource {
     PagesResource(
             @ConfigProperty(name = "cafe.ui.issuer") String issuer,
             @ConfigProperty(name = "cafe.ui.client-id") String clientId) {
-        this.customer = page("customer", issuer, clientId);
-        this.barista = page("barista", issuer, clientId);
+        this.customer = Templates.customer(issuer, clientId).render();
+        this.barista = Templates.barista(issuer, clientId).render();
         this.contentSecurityPolicy = contentSecurityPolicy(URI.create(issuer));
     }
 
@@ -74,19 +80,5 @@ public class PagesResource {
         String provider = issuer.getScheme() + "://" + issuer.getAuthority();
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' " + provider
                 + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-    }
-
-    private static String page(String name, String issuer, String clientId) {
-        try (InputStream in = PagesResource.class.getResourceAsStream("/pages/" + name + ".html")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("{{issuer}}", escape(issuer))
-                    .replace("{{client}}", escape(clientId));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 }
