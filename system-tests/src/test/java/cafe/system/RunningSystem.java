@@ -127,6 +127,8 @@ final class RunningSystem {
             int port = Ports.freePort();
             edge = LocalEdge.start(port, LocalEdge.routes(LocalEdge.gatewayManifest()), ports);
             edgeUrl = "http://localhost:" + port;
+            // the pages here sign in from this address: Keycloak sends codes back only to addresses it knows
+            stack.keycloak().allowPagesAt(edgeUrl);
         }
         return edgeUrl;
     }

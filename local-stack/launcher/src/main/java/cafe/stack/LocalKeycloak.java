@@ -230,6 +230,33 @@ public final class LocalKeycloak {
         }
     }
 
+    /**
+     * Lets the pages at {@code origin} (scheme, host and port) sign in: the client {@code cafe-web} sends codes
+     * and signed-out browsers back there too, and answers their calls (CORS). For an edge on another port than
+     * the realm file's 8080, as the system tests run one.
+     */
+    @SuppressWarnings("unchecked")
+    public void allowPagesAt(String origin) {
+        String clients = "/admin/realms/" + REALM + "/clients";
+        JsonNode found = get(clients + "?clientId=cafe-web").path(0);
+        Map<String, Object> client = JSON.convertValue(found, Map.class);
+        client.put("redirectUris", plus(found.path("redirectUris"), origin + "/*"));
+        client.put("webOrigins", plus(found.path("webOrigins"), origin));
+        Map<String, Object> attributes = JSON.convertValue(found.path("attributes"), Map.class);
+        attributes.put(
+                "post.logout.redirect.uris",
+                found.path("attributes").path("post.logout.redirect.uris").asText() + "##" + origin + "/*");
+        client.put("attributes", attributes);
+        put(clients + "/" + found.path("id").asText(), client);
+    }
+
+    private static List<String> plus(JsonNode values, String value) {
+        List<String> all = new java.util.ArrayList<>();
+        values.forEach(v -> all.add(v.asText()));
+        all.add(value);
+        return all;
+    }
+
     /** Claims as Keycloak writes them, for {@code subject} in {@code roles}, valid {@code minutes}: change them to make bad ones. */
     public JwtClaims claims(String subject, List<String> roles, int minutes) {
         JwtClaims claims = new JwtClaims();
