@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 import cafe.stack.CafeService;
+import cafe.stack.LocalKeycloak;
+import cafe.stack.LocalStack;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
@@ -108,6 +110,35 @@ class IdentityIT {
                 .extract()
                 .path("$");
         assertThat(recorded, empty());
+    }
+
+    @Test
+    void keycloaksOwnTokensAreTakenForTheirAudienceAndRolesOnly() {
+        String orders = system.url("order-service") + "/orders";
+        LocalKeycloak keycloak = LocalStack.shared().settings().keycloak();
+        String barista = keycloak.token("b-identity", "barista");
+        // the same user's token from the realm's own admin-cli client: Keycloak's, but not for the audience cafe
+        keycloak.token("c-identity-no-audience", "customer");
+        String noAudience = given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "c-identity-no-audience")
+                .formParam("password", LocalKeycloak.PASSWORD)
+                .when()
+                .post(keycloak.tokenUrl())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+
+        given().auth().oauth2(noAudience).when().get(orders).then().statusCode(401);
+        given().auth()
+                .oauth2(barista)
+                .contentType(ContentType.JSON)
+                .body("{\"menuId\":1,\"qty\":1}")
+                .when()
+                .post(orders)
+                .then()
+                .statusCode(403);
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
     private final PostgresServer postgres;
     private KafkaServer kafka;
     private final KeycloakServer keycloak;
+    private boolean keycloakReady;
 
     private LocalStack(StackSettings settings, PostgresServer postgres, KafkaServer kafka, KeycloakServer keycloak) {
         this.settings = settings;
@@ -50,7 +51,17 @@ public final class LocalStack implements AutoCloseable {
         return shared;
     }
 
+    /** The stack, up: PostgreSQL, Kafka and Keycloak answer. */
     public static LocalStack startOrReuse(StackSettings settings) {
+        return launchOrReuse(settings).awaitKeycloak();
+    }
+
+    /**
+     * The stack with PostgreSQL and Kafka up and Keycloak still starting, so that what needs only the first two
+     * (the services: they ask Keycloak for keys and tokens at their first request) can start meanwhile; {@link
+     * #awaitKeycloak()} waits for the rest.
+     */
+    public static LocalStack launchOrReuse(StackSettings settings) {
         Optional<Long> owner = readPid(settings.dir().resolve("owner.pid"));
         if (owner.isPresent()
                 && alive(owner.get())
@@ -87,20 +98,38 @@ public final class LocalStack implements AutoCloseable {
         }
         try {
             kafka = KafkaServer.start(settings, true);
-            keycloak.awaitReady();
         } catch (RuntimeException e) {
             closeQuietly(postgres);
             keycloak.close();
             throw e;
         }
         LOG.info(
-                "Local stack up in {} ms: PostgreSQL on {}, Kafka on {}, Keycloak on {} (data in {})",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                "PostgreSQL on {} and Kafka on {} up in {} ms, Keycloak starting on {} (data in {})",
                 settings.postgresPort(),
                 settings.kafkaBootstrap(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                 settings.keycloakUrl(),
                 settings.dir());
         return new LocalStack(settings, postgres, kafka, keycloak);
+    }
+
+    /** Waits until Keycloak has started and taken what the local stack adds to its realm; stops all if it fails. */
+    public synchronized LocalStack awaitKeycloak() {
+        if (owned() && !keycloakReady) {
+            long started = System.nanoTime();
+            try {
+                keycloak.awaitReady();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+            keycloakReady = true;
+            LOG.info(
+                    "Keycloak up on {} ({} ms more)",
+                    settings.keycloakUrl(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
+        return this;
     }
 
     public StackSettings settings() {

@@ -93,9 +93,10 @@ public final class Main {
             PORTS.forEach((name, port) -> Ports.requireFree(port, name));
             Ports.requireFree(EDGE_PORT, "the local edge");
         }
-        System.out.println("Starting PostgreSQL (" + settings.postgresPort() + ") and Kafka ("
-                + settings.kafkaBootstrap() + ") ...");
-        LocalStack stack = LocalStack.startOrReuse(settings);
+        long started = System.nanoTime();
+        System.out.println("Starting PostgreSQL (" + settings.postgresPort() + "), Kafka (" + settings.kafkaBootstrap()
+                + ") and Keycloak (" + settings.keycloakUrl() + ") ...");
+        LocalStack stack = LocalStack.launchOrReuse(settings);
         List<ServiceProcess> services = new ArrayList<>();
         List<AutoCloseable> front = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -123,11 +124,13 @@ public final class Main {
                         name, service.port(), config, settings.dir().resolve("logs")));
             }
             awaitReady(services);
+            stack.awaitKeycloak();
             if (knative) {
                 front.add(KafkaSourceStandIn.start(settings, PORTS));
             }
             front.add(LocalEdge.start(EDGE_PORT, LocalEdge.routes(LocalEdge.gatewayManifest()), PORTS));
         }
+        stack.awaitKeycloak();
         printWelcome(settings, !services.isEmpty(), "");
         if (knative) {
             System.out.println(
@@ -135,7 +138,7 @@ public final class Main {
                             + EventingManifest.path()
                             + " (its retries, its dead-letter topics, Eventing-shaped tokens)");
         }
-        System.out.println("\nReady. Ctrl-C stops everything.");
+        System.out.printf("%nReady in %d ms. Ctrl-C stops everything.%n", (System.nanoTime() - started) / 1_000_000);
         stopped.await();
     }
 
