@@ -65,7 +65,7 @@ public record KeycloakServer(Process process, StackSettings settings) implements
             builder.environment().put("JAVA_OPTS", javaOptions(prepared));
             builder.environment().put("CAFE_ORDER_SERVICE_SECRET", LocalKeycloak.clientSecret(settings));
             Process process = builder.start();
-            Files.writeString(settings.dir().resolve("keycloak.pid"), Long.toString(process.pid()));
+            Files.writeString(settings.dir().resolve("keycloak/keycloak.pid"), Long.toString(process.pid()));
             return new KeycloakServer(process, settings);
         } catch (IOException e) {
             throw new StackException("Keycloak did not start: " + e.getMessage(), e);
@@ -158,7 +158,7 @@ public record KeycloakServer(Process process, StackSettings settings) implements
     public void close() {
         LocalStack.stop(process.toHandle());
         try {
-            Files.deleteIfExists(settings.dir().resolve("keycloak.pid"));
+            Files.deleteIfExists(settings.dir().resolve("keycloak/keycloak.pid"));
         } catch (IOException e) {
             // the next start writes it again
         }

@@ -200,7 +200,7 @@ public final class LocalStack implements AutoCloseable {
                 "Found a stale local stack from an earlier run (pid {} is gone): stopping what it left running",
                 ownerPid);
         readPid(settings.dir().resolve("kafka.pid")).ifPresent(LocalStack::terminate);
-        readPid(settings.dir().resolve("keycloak.pid")).ifPresent(LocalStack::terminate);
+        readPid(settings.dir().resolve("keycloak/keycloak.pid")).ifPresent(LocalStack::terminate);
         PostgresServer.recordedPid(settings).ifPresent(LocalStack::terminate);
     }
 
