@@ -40,7 +40,7 @@ $(BUILT): $(SOURCES)
 	$(MVN) $(MVN_FLAGS) -q install $(TRAIN_ONLY) -Dcafe.image.prefix=$(IMAGE_PREFIX)
 	@mkdir -p target && touch $@
 
-run: $(BUILT) ## start PostgreSQL, Kafka, the token issuer and the four services (8081-8084); Ctrl-C stops all
+run: $(BUILT) ## start PostgreSQL, Kafka, Keycloak (realm cafe) and the four services (8081-8084); Ctrl-C stops all
 	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main run
 
 run-knative: $(BUILT) ## as `make run`, with the services as on Knative: no Kafka consumers; a stand-in for KafkaSource delivers their events to /events as deploy/knative/eventing.yaml says
@@ -58,10 +58,10 @@ down: ## stop and remove every container `make up` started
 test-containers: ## after `make up`: the system tests that only call the café, and the drill that kills a container, against the containers
 	$(MVN) $(MVN_FLAGS) verify -pl system-tests -Pcontainers
 
-stack: $(BUILT) ## start only PostgreSQL and Kafka (for quarkus:dev or tests); Ctrl-C stops them
+stack: $(BUILT) ## start only PostgreSQL, Kafka and Keycloak (for quarkus:dev or tests); Ctrl-C stops them
 	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main stack
 
-token: ## print a token of the running stack's issuer: make token SUB=c-1 [ROLE=customer|barista|admin]; the token is the last line
+token: ## print a token of the running stack's Keycloak: make token SUB=c-1 [ROLE=customer|barista|admin]; the token is the last line
 	@test -f $(LAUNCHER_JAR) || { echo "Build first: make build" >&2; exit 1; }
 	@java -cp "$(LAUNCHER_CP)" cafe.stack.Main token "$(SUB)" "$(ROLE)"
 

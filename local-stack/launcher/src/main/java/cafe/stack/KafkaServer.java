@@ -89,7 +89,8 @@ final class KafkaServer implements AutoCloseable {
     }
 
     static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
+        // a link is removed, never followed (Keycloak's home links into its distribution, maybe one of an image)
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try (var paths = Files.walk(dir)) {
                 for (Path path :
                         paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

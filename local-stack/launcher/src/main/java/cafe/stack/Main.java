@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Command line of the local stack: {@code stack} runs PostgreSQL and Kafka, {@code run} runs them and
+ * Command line of the local stack: {@code stack} runs PostgreSQL, Kafka and Keycloak, {@code run} runs them and
  * the four services, {@code run-knative} the same with the services in the knative profile (no Kafka
  * consumers) and the stand-in for KafkaSource delivering their events over HTTP; each stops everything
  * it started on Ctrl-C. {@code kafka}, {@code keycloak} and
