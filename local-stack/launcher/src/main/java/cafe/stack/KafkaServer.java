@@ -47,7 +47,7 @@ final class KafkaServer implements AutoCloseable {
         try {
             if (fresh || !Files.exists(home.resolve(SECURED))) {
                 // data of a broker from before logins were required has no operator login to start with
-                deleteRecursively(home);
+                Folders.delete(home);
             }
             Files.createDirectories(home);
             Path config = writeConfig(settings, home);
@@ -86,18 +86,6 @@ final class KafkaServer implements AutoCloseable {
             Files.writeString(file, Uuid.randomUuid().toString());
         }
         return Files.readString(file).trim();
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        // a link is removed, never followed (Keycloak's home links into its distribution, maybe one of an image)
-        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path path :
-                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     static List<String> topicsWithDeadLetters() {

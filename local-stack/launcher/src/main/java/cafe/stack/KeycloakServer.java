@@ -34,7 +34,7 @@ public record KeycloakServer(Process process, StackSettings settings) implements
             Files.createDirectories(home);
             try (Stream<Path> left = Files.list(home)) {
                 for (Path path : left.toList()) {
-                    KafkaServer.deleteRecursively(path);
+                    Folders.delete(path);
                 }
             }
             Files.createDirectories(home.resolve("data/import"));

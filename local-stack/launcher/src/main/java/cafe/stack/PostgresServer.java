@@ -30,6 +30,8 @@ final class PostgresServer implements AutoCloseable {
     static PostgresServer start(StackSettings settings) {
         Path dataDir = settings.dir().resolve("postgres");
         try {
+            // a run that was killed before it closed leaves its data, and initdb refuses a folder that is not empty
+            Folders.delete(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setPort(settings.postgresPort())
                     .setDataDirectory(dataDir)
