@@ -43,8 +43,8 @@ public record KeycloakServer(Process process, StackSettings settings) implements
                 Files.createSymbolicLink(home.resolve(part), dist.resolve(part));
             }
             copyRecursively(prepared.resolve("template"), home.resolve("data"));
-            Files.copy(realmFile(), home.resolve("data/import/cafe-realm.json"));
             LocalKeycloak.writeClientSecret(settings);
+            settings.keycloak().writeImport(realmFile(), home.resolve("data/import/cafe-realm.json"));
             List<String> command = new ArrayList<>(List.of(
                     dist.resolve("bin/kc.sh").toString(),
                     "start",
@@ -72,7 +72,7 @@ public record KeycloakServer(Process process, StackSettings settings) implements
         }
     }
 
-    /** Waits until the cafe realm answers, then gives it what only the local stack has (LocalKeycloak.setUp). */
+    /** Waits until Keycloak is ready, the realm imported. */
     void awaitReady() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         URI health = URI.create("http://127.0.0.1:" + settings.keycloakManagementPort() + "/health/ready");
@@ -92,7 +92,6 @@ public record KeycloakServer(Process process, StackSettings settings) implements
                 throw new StackException("Interrupted while Keycloak started", e);
             }
         }
-        settings.keycloak().setUp();
     }
 
     private static boolean answers(URI uri) {

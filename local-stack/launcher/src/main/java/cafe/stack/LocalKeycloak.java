@@ -2,6 +2,8 @@ package cafe.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +41,10 @@ import org.jose4j.lang.JoseException;
  * bench use it. Tokens of people come from Keycloak itself: a local user per subject (its id, and so the token's
  * {@code sub}, is the subject) holding one realm role, created through the admin API when first asked for, then
  * a direct grant of the local-only client {@code cafe-dev}. order-service's token is its client-credentials
- * grant. What only the local stack does, {@link #setUp()} adds after each start, none of it in the realm file:
- * tokens valid an hour (the tests and the bench hold theirs that long), cheap password hashes, {@code cafe-dev},
- * the people of {@code make run}, and a signing key the stack keeps, so that tests can make the bad tokens a
- * verifier must refuse, and the stand-in for Knative Eventing the tokens of its sender identity.
+ * grant. What only the local stack has, {@link #writeImport} adds to the realm file it imports, none of it in the
+ * file itself: tokens valid an hour (the tests and the bench hold theirs that long), cheap password hashes,
+ * {@code cafe-dev}, the people of {@code make run}, and a signing key the stack keeps, so that tests can make the
+ * bad tokens a verifier must refuse, and the stand-in for Knative Eventing the tokens of its sender identity.
  */
 public final class LocalKeycloak {
 
@@ -168,66 +171,52 @@ public final class LocalKeycloak {
     }
 
     /**
-     * After each start: what only the local stack has. Tokens live an hour (the cluster's realm: 5 minutes),
-     * a password is hashed once (the local users' one password protects nothing), the client {@code cafe-dev}
-     * for direct grants, the people of {@code make run}, and a signing key the stack keeps, which Keycloak
-     * prefers to its own (priority 200).
+     * Writes the realm file as the local stack imports it to {@code target}, with what only the local stack has:
+     * tokens valid an hour (the cluster's realm: 5 minutes), a password hashed once (the local users' one password
+     * protects nothing), the client {@code cafe-dev} for direct grants, the people of {@code make run}, and as the
+     * realm's keys a signing key the stack keeps instead of the ones Keycloak would generate at import.
      */
-    void setUp() {
-        String realm = "/admin/realms/" + REALM;
-        put(realm, Map.of("accessTokenLifespan", 3600, "passwordPolicy", "hashIterations(1)"));
-        post(
-                realm + "/partialImport",
-                Map.of(
-                        "ifResourceExists",
-                        "OVERWRITE",
-                        "clients",
-                        List.of(devClient()),
-                        "users",
-                        PEOPLE.entrySet().stream()
-                                .map(person -> user(person.getKey(), person.getValue()))
-                                .toList()));
+    void writeImport(Path realmFile, Path target) throws IOException {
+        ObjectNode realm = (ObjectNode) JSON.readTree(realmFile.toFile());
+        realm.put("accessTokenLifespan", 3600);
+        realm.put("passwordPolicy", "hashIterations(1)");
+        realm.withArrayProperty("clients").addPOJO(devClient());
+        ArrayNode users = realm.withArrayProperty("users");
+        PEOPLE.forEach((name, role) -> users.addPOJO(user(name, role)));
+        realm.putObject("components").putPOJO("org.keycloak.keys.KeyProvider", keyProviders(newSigningKey()));
+        Files.writeString(target, JSON.writeValueAsString(realm));
+    }
+
+    /** A new RSA key, kept in {@link #KEY_FILE} so that other processes of the stack sign with it too. */
+    private PrivateKey newSigningKey() throws IOException {
         try {
             RsaJsonWebKey made = RsaJwkGenerator.generateJwk(2048);
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder()
-                            .encodeToString(made.getPrivateKey().getEncoded())
-                    + "\n-----END PRIVATE KEY-----";
-            String realmId = get(realm).path("id").asText();
-            post(
-                    realm + "/components",
-                    Map.of(
-                            "name", "cafe-local-stack",
-                            "providerId", "rsa",
-                            "providerType", "org.keycloak.keys.KeyProvider",
-                            "parentId", realmId,
-                            "config",
-                                    Map.of(
-                                            "priority", List.of("200"),
-                                            "enabled", List.of("true"),
-                                            "active", List.of("true"),
-                                            "algorithm", List.of("RS256"),
-                                            "privateKey", List.of(pem))));
-            JsonNode published = JSON.readTree(
-                    send(HttpRequest.newBuilder(URI.create(jwksUrl())).GET().build()));
-            for (JsonNode jwk : published.path("keys")) {
-                if (jwk.path("n")
-                        .asText()
-                        .equals(made.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)
-                                .get("n"))) {
-                    made.setKeyId(jwk.path("kid").asText());
-                }
-            }
-            if (made.getKeyId() == null) {
-                throw new StackException("Keycloak does not publish the stack's signing key at " + jwksUrl());
-            }
             made.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
             made.setUse("sig");
             writePrivate(dir.resolve(KEY_FILE), made.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
-            key = made;
-        } catch (JoseException | IOException e) {
-            throw new StackException("Cannot give Keycloak the stack's signing key: " + e.getMessage(), e);
+            key = null;
+            return made.getPrivateKey();
+        } catch (JoseException e) {
+            throw new StackException("Cannot make the stack's signing key: " + e.getMessage(), e);
         }
+    }
+
+    /** The stack's key signs (RS256); HMAC and AES keys for Keycloak's own tokens and cookies, as by default. */
+    private static List<Map<String, Object>> keyProviders(PrivateKey signing) {
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(signing.getEncoded())
+                + "\n-----END PRIVATE KEY-----";
+        return List.of(
+                keyProvider("cafe-local-stack", "rsa", Map.of("algorithm", "RS256", "privateKey", pem)),
+                keyProvider("hmac-generated-hs512", "hmac-generated", Map.of("algorithm", "HS512")),
+                keyProvider("aes-generated", "aes-generated", Map.of()));
+    }
+
+    private static Map<String, Object> keyProvider(String name, String providerId, Map<String, String> config) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        values.put("priority", List.of("100"));
+        config.forEach((k, v) -> values.put(k, List.of(v)));
+        return Map.of("name", name, "providerId", providerId, "subComponents", Map.of(), "config", values);
     }
 
     /**
@@ -312,6 +301,7 @@ public final class LocalKeycloak {
         return sign(claims);
     }
 
+    /** The stack's signing key, named as Keycloak publishes it (its key id is Keycloak's). */
     private RsaJsonWebKey signingKey() {
         if (key == null) {
             Path file = dir.resolve(KEY_FILE);
@@ -319,12 +309,28 @@ public final class LocalKeycloak {
                 throw new StackException("No signing key of the local Keycloak in " + dir + ": start the stack first");
             }
             try {
-                key = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(Files.readString(file));
+                RsaJsonWebKey read = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(Files.readString(file));
+                read.setKeyId(publishedKeyId(read));
+                key = read;
             } catch (JoseException | IOException e) {
                 throw new StackException("Cannot read " + file + ": " + e.getMessage(), e);
             }
         }
         return key;
+    }
+
+    private String publishedKeyId(RsaJsonWebKey signing) throws IOException {
+        String modulus = signing.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)
+                .get("n")
+                .toString();
+        for (JsonNode jwk : JSON.readTree(
+                        send(HttpRequest.newBuilder(URI.create(jwksUrl())).GET().build()))
+                .path("keys")) {
+            if (jwk.path("n").asText().equals(modulus)) {
+                return jwk.path("kid").asText();
+            }
+        }
+        throw new StackException("Keycloak does not publish the stack's signing key at " + jwksUrl());
     }
 
     /**
