@@ -75,8 +75,13 @@ final class Browser implements AutoCloseable {
      * page that the cafe page sends the browser to, and waits to be back, signed in.
      */
     Browser signIn(String name, String role) {
-        LocalStack.shared().settings().keycloak().token(name, role);
         click("#sign-in-button");
+        return signInAtKeycloak(name, role);
+    }
+
+    /** Signs in on Keycloak's login page, where the cafe page has just sent the browser. */
+    Browser signInAtKeycloak(String name, String role) {
+        LocalStack.shared().settings().keycloak().token(name, role);
         WebElement username = await(d -> d.findElement(By.id("username")));
         username.sendKeys(name);
         driver.findElement(By.id("password")).sendKeys(LocalKeycloak.PASSWORD);
@@ -95,6 +100,10 @@ final class Browser implements AutoCloseable {
             element.click();
             return true;
         });
+    }
+
+    String title() {
+        return driver.getTitle();
     }
 
     String text(String css) {

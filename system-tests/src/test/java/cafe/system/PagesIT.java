@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The café's two screens in a real browser, through the one address: a customer orders and watches the
- * coffee become READY while a barista starts and finishes it on the board in a second browser; another
+ * The café's two screens in a real browser, through the one address: a visitor sees the menu and prices and
+ * signs in only at "Order and pay", the choice kept; a customer orders and watches the coffee become READY
+ * (and is told so) while a barista starts and finishes it on the board in a second browser; another
  * customer cancels and sees the refund; signing out ends the session at Keycloak; markup slipped into
  * a page runs no script. Screenshots of both
  * pages go to target/screenshots (docs/ keeps a copy for the README).
@@ -60,7 +61,35 @@ class PagesIT {
 
             customer.await(page -> customer.text(card + " .status").equals("READY"));
             assertThat(customer.present(card + " button.cancel"), equalTo(false));
+            // told without looking at the card: the message, and the tab's title (no notification allowed here)
+            assertThat(customer.text("#message"), containsString("is ready"));
+            assertThat(customer.title(), startsWith("Ready: 2 × "));
             customer.screenshot(SCREENSHOTS.resolve("customer.png"));
+        }
+    }
+
+    @Test
+    void aVisitorSeesTheMenuWithPricesAndSignsInAtOrderAndPayWithoutLosingTheChoice() {
+        try (Browser visitor = new Browser()) {
+            visitor.open(system.edgeUrl() + "/");
+            visitor.await(page -> visitor.select("#menu-item").getOptions().size() > 2);
+            assertThat(visitor.select("#menu-item").getOptions().get(2).getText(), containsString("€"));
+            assertThat(visitor.present("#my-orders:not([hidden])"), equalTo(false));
+            visitor.select("#menu-item").selectByIndex(2);
+            String drink = visitor.select("#menu-item")
+                    .getFirstSelectedOption()
+                    .getText()
+                    .split(" · ")[0];
+            visitor.find("#qty").clear();
+            visitor.find("#qty").sendKeys("3");
+
+            visitor.click("#place-order");
+            visitor.signInAtKeycloak("eve", "customer");
+
+            String orderId =
+                    visitor.await(page -> visitor.find("li[data-order-id]").getAttribute("data-order-id"));
+            assertThat(visitor.text("li[data-order-id='" + orderId + "'] h3"), equalTo("3 × " + drink));
+            assertThat(visitor.text("#message"), containsString("Paid"));
         }
     }
 

@@ -1,5 +1,6 @@
 // The café's API through the one address (the local edge or the gateway), with the signed-in user's token.
 export class Api {
+  /** A null token: a visitor's calls, to the public routes only. */
   constructor(token, onSignedOut) {
     this.token = token;
     this.onSignedOut = onSignedOut;
@@ -12,7 +13,7 @@ export class Api {
       response = await fetch(path, {
         method,
         headers: {
-          Authorization: `Bearer ${this.token}`,
+          ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...headers,
         },

@@ -18,7 +18,8 @@ async function provider() {
   return response.json();
 }
 
-async function signIn() {
+/** Sends the browser to the provider's login page; it comes back to this page with a code. */
+export async function signIn() {
   const config = await provider();
   const verifier = random(32);
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));

@@ -1,13 +1,16 @@
 // The customer's page: the menu, ordering and paying, and each order's progress live from the status stream.
-import { signedInApi } from './auth.js';
-import { money, problemText } from './api.js';
+import { signIn, signedInApi } from './auth.js';
+import { Api, money, problemText } from './api.js';
+import { prepareReadyNotice, tellReady } from './ready.js';
 
 const $ = (selector) => document.querySelector(selector);
 const STEPS = ['PLACED', 'BREWING', 'READY'];
 const CANCELLABLE = ['PLACED', 'BREWING'];
 const orders = new Map(); // order id → what the page knows of it
-let api;
+let api; // the signed-in customer's, or a visitor's (the menu only)
+let signedIn = false;
 let idempotencyKey = null; // kept while a retry of the same order may follow (503)
+const choiceKey = 'cafe.choice'; // what a visitor chose before signing in at "Order and pay"
 
 function say(text, error = false) {
   $('#message').textContent = text;
@@ -56,9 +59,14 @@ function render(order) {
 }
 
 function update(id, changes) {
-  const order = { ...orders.get(id), ...changes, id };
+  const before = orders.get(id);
+  const order = { ...before, ...changes, id };
   orders.set(id, order);
   render(order);
+  if (before && before.status !== 'READY' && order.status === 'READY') {
+    say(`Your ${order.qty} × ${order.item} is ready: pick it up at the counter.`);
+    tellReady(`${order.qty} × ${order.item}`);
+  }
   return order;
 }
 
@@ -97,9 +105,18 @@ async function awaitRefund(id) {
 
 async function placeOrder(event) {
   event.preventDefault();
+  idempotencyKey ??= crypto.randomUUID();
+  if (!signedIn) {
+    // the choice (and its key, so that it is never placed twice) waits in this tab while the provider asks who it is
+    const choice = { menuId: $('#menu-item').value, qty: $('#qty').value, idempotencyKey };
+    sessionStorage.setItem(choiceKey, JSON.stringify(choice));
+    say('Signing you in to pay…');
+    signIn().catch((e) => say(e.message, true));
+    return;
+  }
+  prepareReadyNotice();
   const button = $('#place-order');
   button.disabled = true;
-  idempotencyKey ??= crypto.randomUUID();
   say('Paying…');
   const answer = await api.call('POST', '/orders', {
     body: { menuId: Number($('#menu-item').value), qty: Number($('#qty').value) },
@@ -142,11 +159,21 @@ async function cancelOrder(id, button) {
   }
 }
 
+/** The choice a visitor made before signing in, if this tab has one: shown again and ordered, as they asked. */
+function resumeChoice() {
+  const choice = JSON.parse(sessionStorage.getItem(choiceKey) ?? 'null');
+  sessionStorage.removeItem(choiceKey);
+  if (!choice) return;
+  $('#menu-item').value = choice.menuId;
+  $('#qty').value = choice.qty;
+  idempotencyKey = choice.idempotencyKey;
+  $('#order-form').requestSubmit();
+}
+
 async function start() {
-  api = await signedInApi();
-  if (!api) return;
-  $('#ordering').hidden = false;
-  $('#my-orders').hidden = false;
+  const customer = await signedInApi();
+  signedIn = customer !== null;
+  api = customer ?? new Api(null, () => {});
   const menu = await api.call('GET', '/menu');
   for (const item of menu.body ?? []) {
     const option = new Option(`${item.name} · ${money(item.price, item.currency)}`, item.id);
@@ -154,11 +181,14 @@ async function start() {
   }
   $('#order-form').addEventListener('submit', placeOrder);
   $('#order-form').addEventListener('change', () => { idempotencyKey = null; }); // a different order
+  if (!signedIn) return;
+  $('#my-orders').hidden = false;
   const mine = await api.call('GET', '/order-status?size=20');
   for (const document of (mine.body ?? []).reverse()) {
     const order = update(document.orderId, fromStatusDocument(document));
     if (order.status !== 'READY' && order.paymentState !== 'REFUNDED') follow(document.orderId);
   }
+  resumeChoice();
 }
 
 start();
