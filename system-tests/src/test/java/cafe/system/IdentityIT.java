@@ -116,7 +116,6 @@ class IdentityIT {
     void keycloaksOwnTokensAreTakenForTheirAudienceAndRolesOnly() {
         String orders = system.url("order-service") + "/orders";
         LocalKeycloak keycloak = LocalStack.shared().settings().keycloak();
-        String barista = keycloak.token("b-identity", "barista");
         // the same user's token from the realm's own admin-cli client: Keycloak's, but not for the audience cafe
         keycloak.token("c-identity-no-audience", "customer");
         String noAudience = given().formParam("grant_type", "password")
@@ -131,8 +130,7 @@ class IdentityIT {
                 .path("access_token");
 
         given().auth().oauth2(noAudience).when().get(orders).then().statusCode(401);
-        given().auth()
-                .oauth2(barista)
+        Cafe.asBarista()
                 .contentType(ContentType.JSON)
                 .body("{\"menuId\":1,\"qty\":1}")
                 .when()

@@ -7,8 +7,7 @@ const $ = (selector) => document.querySelector(selector);
 const STEPS = ['PLACED', 'BREWING', 'READY'];
 const CANCELLABLE = ['PLACED', 'BREWING'];
 const orders = new Map(); // order id → what the page knows of it
-let api; // the signed-in customer's, or a visitor's (the menu only)
-let signedIn = false;
+let api; // the signed-in customer's, or a visitor's (no token: the menu only)
 let idempotencyKey = null; // kept while a retry of the same order may follow (503)
 const choiceKey = 'cafe.choice'; // what a visitor chose before signing in at "Order and pay"
 
@@ -64,8 +63,9 @@ function update(id, changes) {
   orders.set(id, order);
   render(order);
   if (before && before.status !== 'READY' && order.status === 'READY') {
-    say(`Your ${order.qty} × ${order.item} is ready: pick it up at the counter.`);
-    tellReady(`${order.qty} × ${order.item}`);
+    const what = `${order.qty} × ${order.item}`;
+    say(`Your ${what} is ready: pick it up at the counter.`);
+    tellReady(what);
   }
   return order;
 }
@@ -106,7 +106,7 @@ async function awaitRefund(id) {
 async function placeOrder(event) {
   event.preventDefault();
   idempotencyKey ??= crypto.randomUUID();
-  if (!signedIn) {
+  if (!api.token) {
     // the choice (and its key, so that it is never placed twice) waits in this tab while the provider asks who it is
     const choice = { menuId: $('#menu-item').value, qty: $('#qty').value, idempotencyKey };
     sessionStorage.setItem(choiceKey, JSON.stringify(choice));
@@ -171,9 +171,7 @@ function resumeChoice() {
 }
 
 async function start() {
-  const customer = await signedInApi();
-  signedIn = customer !== null;
-  api = customer ?? new Api(null, () => {});
+  api = (await signedInApi()) ?? new Api(null, () => {});
   const menu = await api.call('GET', '/menu');
   for (const item of menu.body ?? []) {
     const option = new Option(`${item.name} · ${money(item.price, item.currency)}`, item.id);
@@ -181,7 +179,7 @@ async function start() {
   }
   $('#order-form').addEventListener('submit', placeOrder);
   $('#order-form').addEventListener('change', () => { idempotencyKey = null; }); // a different order
-  if (!signedIn) return;
+  if (!api.token) return;
   $('#my-orders').hidden = false;
   const mine = await api.call('GET', '/order-status?size=20');
   for (const document of (mine.body ?? []).reverse()) {
