@@ -71,7 +71,7 @@ test: ## build and run every test: unit, component (@QuarkusTest) and system, on
 	@mkdir -p target && touch $(BUILT)
 
 format: ## format the Java code as the build checks it (Spotless, palantir-java-format)
-	$(MVN) $(MVN_FLAGS) -q com.diffplug.spotless:spotless-maven-plugin:apply -pl '!local-stack/kafka-broker'
+	$(MVN) $(MVN_FLAGS) -q com.diffplug.spotless:spotless-maven-plugin:apply -pl '!local-stack/kafka-broker,!local-stack/keycloak'
 
 manifests: $(BUILT) ## regenerate deploy/generated from the services' config (commit the result)
 	@deploy/generate-manifests.sh

@@ -24,6 +24,10 @@ public class Ticket {
     @Column(name = "customer_id")
     public String customerId;
 
+    /** What the barista calls out; null when the customer's token named nobody. */
+    @Column(name = "customer_name")
+    public String customerName;
+
     public String item;
     public int qty;
 
@@ -41,6 +45,7 @@ public class Ticket {
         ticket.id = UUID.randomUUID();
         ticket.orderId = order.orderId();
         ticket.customerId = order.customerId();
+        ticket.customerName = order.customerName();
         ticket.item = order.item();
         ticket.qty = order.qty();
         ticket.status = TicketStatus.QUEUED;

@@ -7,6 +7,7 @@ import cafe.events.BrewStarted;
 import cafe.events.CafeEvent;
 import cafe.events.CancelRefused;
 import cafe.events.CoffeeReady;
+import cafe.events.DrinkHandedOver;
 import cafe.events.OrderCancelRequested;
 import cafe.events.OrderPlaced;
 import cafe.messaging.inbox.Inbox;
@@ -61,8 +62,8 @@ public class TicketService {
 
     /**
      * Decides a cancel, once per event, in one transaction with the inbox's record of it: a QUEUED or
-     * BREWING ticket is dropped (brew canceled, so the order is cancelled and refunded); a READY drink is
-     * not taken back (cancel refused). A cancel that comes before its order is accepted and remembered, so
+     * BREWING ticket is dropped (brew canceled, so the order is cancelled and refunded); a READY or handed
+     * over drink is not taken back (cancel refused). A cancel that comes before its order is accepted and remembered, so
      * the order is never queued.
      */
     public Uni<Void> decideCancel(ReceivedEvent event, OrderCancelRequested request) {
@@ -80,9 +81,9 @@ public class TicketService {
                     }
                     return switch (ticket.status) {
                         case CANCELED -> Uni.createFrom().voidItem();
-                        case READY -> {
+                        case READY, HANDED_OVER -> {
                             Metrics.counter("cafe.tickets.cancel-refused").increment();
-                            Log.infof("order %s: cancel refused, the drink is ready", orderId);
+                            Log.infof("order %s: cancel refused, the drink is %s", orderId, ticket.status);
                             yield outbox.append(new CancelRefused(orderId, ticket.id, Instant.now()));
                         }
                         case QUEUED, BREWING -> {
@@ -103,6 +104,10 @@ public class TicketService {
         return transition(ticketId, TicketStatus.READY);
     }
 
+    public Uni<Ticket> handOver(UUID ticketId) {
+        return transition(ticketId, TicketStatus.HANDED_OVER);
+    }
+
     /**
      * Moves every ticket in {@code status} since {@code before} or earlier to {@code next}, a batch at a
      * time: one statement reads a batch, one moves it and writes its events.
@@ -119,7 +124,7 @@ public class TicketService {
     }
 
     /**
-     * Moves tickets read in one state to {@code next} (BREWING or READY), each with its event, in one
+     * Moves tickets read in one state to {@code next} (BREWING, READY or HANDED_OVER), each with its event, in one
      * statement; answers those that moved (one another replica or the barista moved first is left out).
      */
     private Uni<List<Ticket>> moveAll(List<Ticket> due, TicketStatus next) {
@@ -172,6 +177,7 @@ public class TicketService {
         return switch (next) {
             case BREWING -> new BrewStarted(ticket.orderId, ticket.id, at);
             case READY -> new CoffeeReady(ticket.orderId, ticket.id, at);
+            case HANDED_OVER -> new DrinkHandedOver(ticket.orderId, ticket.id, at);
             case QUEUED, CANCELED -> throw new IllegalArgumentException("No barista move to " + next);
         };
     }

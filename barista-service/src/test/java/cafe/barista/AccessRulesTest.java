@@ -25,11 +25,12 @@ class AccessRulesTest {
 
     @Test
     void everyRouteAdmitsExactlyItsIdentities() {
-        // the right identity calls last: had a refused start or finish moved its ticket, that call would be a 409
+        // the right identity calls last: had a refused move moved its ticket, that call would be a 409
         UUID read = queuedTicket();
         UUID start = queuedTicket();
         UUID finish = brewingTicket();
-        PublicRoutes.tickets(RouteMatrix.withPlatformRoutes(), read, start, finish)
+        UUID handOver = readyTicket();
+        PublicRoutes.tickets(RouteMatrix.withPlatformRoutes(), read, start, finish, handOver)
                 .check();
     }
 
@@ -55,6 +56,16 @@ class AccessRulesTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("BREWING"));
+        return ticket;
+    }
+
+    private static UUID readyTicket() {
+        UUID ticket = brewingTicket();
+        Tokens.as(Tokens.barista())
+                .post("/tickets/" + ticket + "/finish")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("READY"));
         return ticket;
     }
 }

@@ -57,7 +57,7 @@ class AuditLogTest {
 
     @Test
     void eachMoveSaysWhoDidWhatToWhichTicketAndTheResult() {
-        String ticket = PlacedOrders.ticketOf(PlacedOrders.send("c-1", "Espresso", 1, 250));
+        String ticket = PlacedOrders.ticketOf(PlacedOrders.send("c-1", null, "Espresso", 1, 250));
         String unknown = UUID.randomUUID().toString();
 
         Tokens.as(Tokens.barista()).post("/tickets/" + ticket + "/start").then().statusCode(200);

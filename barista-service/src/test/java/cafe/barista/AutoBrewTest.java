@@ -119,7 +119,7 @@ class AutoBrewTest {
                 UUID.randomUUID().toString(),
                 "cafe.order.placed",
                 EventCodec.toJson(new OrderPlaced(
-                        order, "c-auto", 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now()))));
+                        order, "c-auto", null, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now()))));
         return orders;
     }
 

@@ -36,7 +36,8 @@ class DeadLetterReplayTest {
     void aDeadLetteredOrderIsReplayedIntoATicketOnceAndTheChecksClear() {
         UUID orderId = UUID.randomUUID();
         // an order dead-lettered by a fault since fixed, and a record that can never be read
-        deadLetter(new OrderPlaced(orderId, "c-dlq", 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
+        deadLetter(
+                new OrderPlaced(orderId, "c-dlq", null, 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
         KafkaEvents.sendUnchecked(
                 Topics.deadLetterOf("barista-service"),
                 UUID.randomUUID().toString(),
@@ -109,8 +110,9 @@ class DeadLetterReplayTest {
     void aRecordTheDatabaseStillRefusesIsParkedAndTheReplayGoesOnPastIt() {
         UUID refused = UUID.randomUUID();
         UUID behind = UUID.randomUUID();
-        deadLetter(new OrderPlaced(refused, "c-dlq", 3, "La\0tte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
-        deadLetter(new OrderPlaced(behind, "c-dlq", 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
+        deadLetter(
+                new OrderPlaced(refused, "c-dlq", null, 3, "La\0tte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
+        deadLetter(new OrderPlaced(behind, "c-dlq", null, 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> Tokens.as(Tokens.admin())
                         .get("/admin/dead-letters")

@@ -54,7 +54,7 @@ class LateOrderTest {
                 placed,
                 "cafe.order.placed",
                 EventCodec.toJson(new OrderPlaced(
-                        orderId, "c-late", 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now())));
+                        orderId, "c-late", null, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now())));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(placed));
 
         Tokens.as(Tokens.barista())

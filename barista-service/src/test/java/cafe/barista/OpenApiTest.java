@@ -22,13 +22,19 @@ class OpenApiTest extends OpenApiContractTest {
 
     @Override
     protected Set<String> operations() {
-        return Set.of("GET /tickets", "GET /tickets/{id}", "POST /tickets/{id}/start", "POST /tickets/{id}/finish");
+        return Set.of(
+                "GET /tickets",
+                "GET /tickets/stream",
+                "GET /tickets/{id}",
+                "POST /tickets/{id}/start",
+                "POST /tickets/{id}/finish",
+                "POST /tickets/{id}/hand-over");
     }
 
     @Test
     void movingATicketDocumentsItsProblemsAndTheListItsFilters() {
         JsonPath api = OpenApiContract.document();
-        for (String transition : List.of("start", "finish")) {
+        for (String transition : List.of("start", "finish", "hand-over")) {
             String responses = "paths.'/tickets/{id}/" + transition + "'.post.responses";
             assertThat(transition, api.getMap(responses).keySet(), hasItem("200"));
             for (String status : List.of("404", "409")) {

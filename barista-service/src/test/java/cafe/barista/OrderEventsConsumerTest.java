@@ -120,7 +120,7 @@ class OrderEventsConsumerTest {
     }
 
     private static UUID placeOrder() {
-        return PlacedOrders.send("c-1", "Flat White", 1, 390);
+        return PlacedOrders.send("c-1", null, "Flat White", 1, 390);
     }
 
     private static void awaitTicket(UUID orderId, String status) {

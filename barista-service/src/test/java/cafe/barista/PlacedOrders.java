@@ -16,8 +16,8 @@ final class PlacedOrders {
 
     private PlacedOrders() {}
 
-    /** Publishes an order placed by {@code customerId}; returns its id. */
-    static UUID send(String customerId, String item, int qty, long amount) {
+    /** Publishes an order placed by {@code customerId}, called {@code customerName}; returns its id. */
+    static UUID send(String customerId, String customerName, String item, int qty, long amount) {
         UUID orderId = UUID.randomUUID();
         KafkaEvents.send(
                 Topics.ORDERS,
@@ -25,7 +25,16 @@ final class PlacedOrders {
                 UUID.randomUUID().toString(),
                 "cafe.order.placed",
                 EventCodec.toJson(new OrderPlaced(
-                        orderId, customerId, 1, item, qty, amount, "EUR", UUID.randomUUID(), Instant.now())));
+                        orderId,
+                        customerId,
+                        customerName,
+                        1,
+                        item,
+                        qty,
+                        amount,
+                        "EUR",
+                        UUID.randomUUID(),
+                        Instant.now())));
         return orderId;
     }
 

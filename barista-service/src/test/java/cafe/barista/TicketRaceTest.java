@@ -22,7 +22,7 @@ class TicketRaceTest {
 
     @Test
     void racingStartsAndFinishesMoveTheTicketOnceEachWithOneEvent() {
-        UUID orderId = PlacedOrders.send("c-race", "Mocha", 1, 420);
+        UUID orderId = PlacedOrders.send("c-race", null, "Mocha", 1, 420);
         String ticket = PlacedOrders.ticketOf(orderId);
 
         String barista = Tokens.barista();

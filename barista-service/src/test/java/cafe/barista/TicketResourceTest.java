@@ -31,7 +31,7 @@ class TicketResourceTest {
         UUID orderId = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
         String placed = EventCodec.toJson(
-                new OrderPlaced(orderId, "c-1", 1, "Espresso", 2, 500, "EUR", UUID.randomUUID(), Instant.now()));
+                new OrderPlaced(orderId, "c-1", null, 1, "Espresso", 2, 500, "EUR", UUID.randomUUID(), Instant.now()));
 
         KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.placed", placed);
         KafkaEvents.send(Topics.ORDERS, orderId.toString(), eventId, "cafe.order.placed", placed);
@@ -78,13 +78,38 @@ class TicketResourceTest {
                 .post("/tickets/" + ticket + "/start")
                 .then()
                 .statusCode(409);
+        Tokens.as(Tokens.barista())
+                .when()
+                .post("/tickets/" + ticket + "/hand-over")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("HANDED_OVER"));
+        Tokens.as(Tokens.barista())
+                .when()
+                .post("/tickets/" + ticket + "/hand-over")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
         KafkaEvents.awaitEvent(Topics.BARISTA, orderId.toString(), "cafe.barista.brew-started", Duration.ofSeconds(20));
         KafkaEvents.awaitEvent(Topics.BARISTA, orderId.toString(), "cafe.barista.coffee-ready", Duration.ofSeconds(20));
+        KafkaEvents.awaitEvent(Topics.BARISTA, orderId.toString(), "cafe.barista.handed-over", Duration.ofSeconds(20));
     }
 
     @Test
-    void aTicketShowsWhatToMakeButNotWhoOrderedIt() {
-        UUID orderId = PlacedOrders.send("c-private", "Espresso", 2, 500);
+    void onlyAReadyDrinkIsHandedOver() {
+        String ticket = PlacedOrders.ticketOf(PlacedOrders.send("c-early", "Ben", "Latte", 1, 380));
+
+        Tokens.as(Tokens.barista())
+                .post("/tickets/" + ticket + "/hand-over")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("QUEUED"));
+    }
+
+    @Test
+    void aTicketShowsWhatToMakeAndTheNameToCallButNotTheCustomersId() {
+        UUID orderId = PlacedOrders.send("c-private", "Ana", "Espresso", 2, 500);
 
         String ticket = await().atMost(Duration.ofSeconds(20))
                 .until(
@@ -102,6 +127,7 @@ class TicketResourceTest {
                 .get("/tickets")
                 .then()
                 .body("[0].item", equalTo("Espresso"))
+                .body("[0].customerName", equalTo("Ana"))
                 .body("[0]", not(hasKey("customerId")))
                 .body(not(containsString("c-private")));
         Tokens.as(Tokens.barista())

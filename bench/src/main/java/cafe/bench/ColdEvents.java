@@ -35,7 +35,8 @@ final class ColdEvents {
             case "payment-service" -> new OrderCanceled(orderId, "bench-cold", UUID.randomUUID(), Instant.now());
             case "order-service" -> new BrewStarted(orderId, UUID.randomUUID(), Instant.now());
             default ->
-                new OrderPlaced(orderId, "bench-cold", 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now());
+                new OrderPlaced(
+                        orderId, "bench-cold", null, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now());
         };
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + source.path()))
                 .header("Authorization", "Bearer " + issuer.eventingToken(source.serviceAccount(), source.audience()))

@@ -21,6 +21,10 @@ public class Order {
     @Column(name = "customer_id")
     public String customerId;
 
+    /** What the barista calls out; null when the customer's token named nobody. */
+    @Column(name = "customer_name")
+    public String customerName;
+
     @Column(name = "menu_id")
     public int menuId;
 
@@ -48,10 +52,11 @@ public class Order {
     public Instant updatedAt;
 
     /** A new order as the customer asked for it; the statement that stores it fills in the item and the price. */
-    static Order requested(PlaceOrderRequest request, String idempotencyKey) {
+    static Order requested(PlaceOrderRequest request, String customerName, String idempotencyKey) {
         Order order = new Order();
         order.id = UUID.randomUUID();
         order.customerId = request.customerId();
+        order.customerName = customerName;
         order.menuId = request.menuId();
         order.qty = request.qty();
         order.status = OrderStatus.PAYMENT_PENDING;
@@ -64,7 +69,7 @@ public class Order {
 
     /** Its event once PLACED: paid, the barista may make it. */
     OrderPlaced placed() {
-        return new OrderPlaced(id, customerId, menuId, item, qty, amount, currency, paymentId, updatedAt);
+        return new OrderPlaced(id, customerId, customerName, menuId, item, qty, amount, currency, paymentId, updatedAt);
     }
 
     /** Moves along the state machine; false when the move is not allowed from the current state. */

@@ -66,14 +66,15 @@ public class OrderService {
      * order (never a second charge); with a different body, 422. Without one the order gets a key of its
      * own. Once the order is stored, every answer that is not final (any 5xx) names the order and its key,
      * so even a retry without a key of its own cannot pay twice. Admission comes first: beyond {@code
-     * cafe.order.admission.*} orders at once, an order is turned away before anything is stored.
+     * cafe.order.admission.*} orders at once, an order is turned away before anything is stored. {@code
+     * customerName} travels with the order to the barista, who calls it out.
      */
     @Bulkhead
     @Fallback(fallbackMethod = "turnedAway", applyOn = BulkheadException.class)
-    public Uni<Order> place(PlaceOrderRequest request, String idempotencyKey) {
+    public Uni<Order> place(PlaceOrderRequest request, String customerName, String idempotencyKey) {
         String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey;
         return statements
-                .createPending(Order.requested(request, key))
+                .createPending(Order.requested(request, customerName, key))
                 .onItem()
                 .ifNull()
                 .switchTo(() -> earlierRequest(request, key))
@@ -86,7 +87,7 @@ public class OrderService {
      * More orders at once than admission lets in: this one is neither stored nor charged, so the service
      * sheds an overload with a fast answer instead of queueing it until its memory runs out.
      */
-    Uni<Order> turnedAway(PlaceOrderRequest request, String idempotencyKey) {
+    Uni<Order> turnedAway(PlaceOrderRequest request, String customerName, String idempotencyKey) {
         count("turned-away");
         return Uni.createFrom()
                 .failure(ProblemException.unavailable(
@@ -280,6 +281,7 @@ public class OrderService {
     private static ProblemException tooLateToCancel(Order order) {
         String why = switch (order.status) {
             case READY -> "its coffee is ready, so it is not refunded";
+            case HANDED_OVER -> "its coffee was handed over, so it is not refunded";
             case CANCELED -> "it is already cancelled";
             case REJECTED -> "its payment was declined, so it was never placed";
             case PAYMENT_PENDING -> "its payment is not settled yet; try again shortly";

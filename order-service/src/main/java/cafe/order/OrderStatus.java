@@ -3,7 +3,7 @@ package cafe.order;
 import java.util.Set;
 
 /**
- * The order's state machine: PAYMENT_PENDING → PLACED → BREWING → READY, or REJECTED when the payment is
+ * The order's state machine: PAYMENT_PENDING → PLACED → BREWING → READY → HANDED_OVER, or REJECTED when the payment is
  * declined. A cancel is a request (CANCEL_REQUESTED) the barista decides: CANCELED when the ticket was
  * dropped, READY when the drink was already made.
  */
@@ -13,6 +13,7 @@ public enum OrderStatus {
     BREWING,
     CANCEL_REQUESTED,
     READY,
+    HANDED_OVER,
     CANCELED,
     REJECTED;
 
@@ -22,7 +23,8 @@ public enum OrderStatus {
             case PLACED -> Set.of(BREWING, CANCEL_REQUESTED, READY).contains(next);
             case BREWING -> next == CANCEL_REQUESTED || next == READY;
             case CANCEL_REQUESTED -> next == READY || next == CANCELED;
-            case READY, CANCELED, REJECTED -> false;
+            case READY -> next == HANDED_OVER;
+            case HANDED_OVER, CANCELED, REJECTED -> false;
         };
     }
 }

@@ -5,6 +5,7 @@ import cafe.events.BrewStarted;
 import cafe.events.CafeEvent;
 import cafe.events.CancelRefused;
 import cafe.events.CoffeeReady;
+import cafe.events.DrinkHandedOver;
 import cafe.events.OrderCancelRequested;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
@@ -104,6 +105,7 @@ public record OrderStatusDocument(
             case BrewStarted _ -> ViewStatus.BREWING;
             case OrderCancelRequested _ -> ViewStatus.CANCEL_REQUESTED;
             case CoffeeReady _, CancelRefused _ -> ViewStatus.READY;
+            case DrinkHandedOver _ -> ViewStatus.HANDED_OVER;
             case BrewCanceled _, OrderCanceled _, PaymentRefunded _ -> ViewStatus.CANCELED;
         };
     }

@@ -27,8 +27,8 @@ class AccessRulesTest {
 
     @Test
     void everyRouteAdmitsExactlyItsIdentities() {
-        // READY, so that the owner's stream closes after its one document
-        UUID order = readyOrderOf(RouteMatrix.OWNER);
+        // handed over, so that the owner's stream closes after its one document
+        UUID order = handedOverOrderOf(RouteMatrix.OWNER);
         PublicRoutes.orderStatus(RouteMatrix.withPlatformRoutes(), order)
                 .roles("POST /admin/view/rebuild", List.of("admin"), request -> request.post("/admin/view/rebuild"))
                 .check();
@@ -36,7 +36,7 @@ class AccessRulesTest {
 
     @Test
     void anOperatorReadsAndFollowsAnyCustomersOrder() {
-        UUID order = readyOrderOf(RouteMatrix.OWNER);
+        UUID order = handedOverOrderOf(RouteMatrix.OWNER);
 
         Tokens.as(Tokens.admin())
                 .get("/order-status/" + order)
@@ -52,15 +52,15 @@ class AccessRulesTest {
     }
 
     /** Placed and ready, applied through the events entry (applied when it answers). */
-    private static UUID readyOrderOf(String customerId) {
+    private static UUID handedOverOrderOf(String customerId) {
         AnOrder order = AnOrder.of(customerId);
         post(order.placed());
-        post(order.coffeeReady());
+        post(order.handedOver());
         Tokens.asCustomer(customerId)
                 .get("/order-status/" + order.id())
                 .then()
                 .statusCode(200)
-                .body("status", equalTo("READY"));
+                .body("status", equalTo("HANDED_OVER"));
         return order.id();
     }
 

@@ -162,7 +162,7 @@ class ArrivalOrderTest {
     }
 
     private static OrderPlaced placed(UUID order) {
-        return new OrderPlaced(order, CUSTOMER, 2, "Cappuccino", 2, 700, "EUR", PAYMENT, T0);
+        return new OrderPlaced(order, CUSTOMER, null, 2, "Cappuccino", 2, 700, "EUR", PAYMENT, T0);
     }
 
     private static BrewStarted started(UUID order) {

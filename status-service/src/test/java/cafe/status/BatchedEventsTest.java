@@ -7,12 +7,13 @@ import static org.hamcrest.Matchers.hasSize;
 
 import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
-import cafe.events.CoffeeReady;
+import cafe.events.DrinkHandedOver;
 import cafe.events.OrderPlaced;
 import cafe.events.Topics;
 import cafe.status.StatusEvents.Raw;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.SseClient;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -50,8 +51,8 @@ class BatchedEventsTest {
         UUID ticket2 = UUID.randomUUID();
         UUID ticket3 = UUID.randomUUID();
         Instant t0 = Instant.now();
-        StatusEvents.send(new OrderPlaced(first, CUSTOMER, 1, "Latte", 1, 380, "EUR", UUID.randomUUID(), t0));
-        StatusEvents.send(new OrderPlaced(second, CUSTOMER, 2, "Mocha", 1, 420, "EUR", UUID.randomUUID(), t0));
+        StatusEvents.send(new OrderPlaced(first, CUSTOMER, null, 1, "Latte", 1, 380, "EUR", UUID.randomUUID(), t0));
+        StatusEvents.send(new OrderPlaced(second, CUSTOMER, null, 2, "Mocha", 1, 420, "EUR", UUID.randomUUID(), t0));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             Tokens.asCustomer(CUSTOMER).get("/order-status/" + first).then().statusCode(200);
             Tokens.asCustomer(CUSTOMER).get("/order-status/" + second).then().statusCode(200);
@@ -60,7 +61,7 @@ class BatchedEventsTest {
                         URI.create(base + "/" + first + "/stream"), Tokens.customer(CUSTOMER))
                 .thenApply(SseClient::statuses);
 
-        Raw firstReady = Raw.of(new CoffeeReady(first, ticket1, t0.plusSeconds(60)));
+        Raw firstReady = Raw.of(new DrinkHandedOver(first, ticket1, t0.plusSeconds(60)));
         Raw secondStarted = Raw.of(new BrewStarted(second, ticket2, t0.plusSeconds(5)));
         Raw firstStarted = Raw.of(new BrewStarted(first, ticket1, t0.plusSeconds(5)));
         Raw secondDropped = Raw.of(new BrewCanceled(second, ticket2, t0.plusSeconds(30)));
@@ -82,13 +83,13 @@ class BatchedEventsTest {
                         .get("/order-status/" + first)
                         .then()
                         .statusCode(200)
-                        .body("status", equalTo("READY"))
+                        .body("status", equalTo("HANDED_OVER"))
                         .body(
                                 "timeline.event",
                                 equalTo(List.of(
                                         "cafe.order.placed",
                                         "cafe.barista.brew-started",
-                                        "cafe.barista.coffee-ready"))));
+                                        "cafe.barista.handed-over"))));
         Tokens.asCustomer(CUSTOMER)
                 .get("/order-status/" + second)
                 .then()
@@ -123,6 +124,7 @@ class BatchedEventsTest {
                         third),
                 equalTo(1L));
         List<String> statuses = following.get(30, TimeUnit.SECONDS);
-        assertThat("the stream was told of the batch's change, once", statuses, equalTo(List.of("PLACED", "READY")));
+        assertThat(
+                "the stream was told of the batch's change, once", statuses, equalTo(List.of("PLACED", "HANDED_OVER")));
     }
 }

@@ -28,7 +28,7 @@ class CloudEventHttpTest {
         UUID orderId = UUID.randomUUID();
         String placedId = UUID.randomUUID().toString();
         OrderPlaced placed =
-                new OrderPlaced(orderId, "c-http", 4, "Cortado", 1, 330, "EUR", UUID.randomUUID(), Instant.now());
+                new OrderPlaced(orderId, "c-http", null, 4, "Cortado", 1, 330, "EUR", UUID.randomUUID(), Instant.now());
 
         post(placedId, placed, 202);
         post(placedId, placed, 202);
@@ -54,7 +54,8 @@ class CloudEventHttpTest {
 
         post(
                 UUID.randomUUID().toString(),
-                new OrderPlaced(orderId, "c-\u0000", 4, "Cortado", 1, 330, "EUR", UUID.randomUUID(), Instant.now()),
+                new OrderPlaced(
+                        orderId, "c-\u0000", null, 4, "Cortado", 1, 330, "EUR", UUID.randomUUID(), Instant.now()),
                 400);
 
         Tokens.as(Tokens.admin()).get("/order-status/" + orderId).then().statusCode(404);

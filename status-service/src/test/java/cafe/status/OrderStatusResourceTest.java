@@ -130,8 +130,8 @@ class OrderStatusResourceTest {
 
     /** Through Kafka, as order-service publishes it: the packaged service (OrderStatusResourceIT) takes no events over HTTP. */
     private static void placeOrder(UUID orderId, String customerId) {
-        String placed = EventCodec.toJson(
-                new OrderPlaced(orderId, customerId, 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
+        String placed = EventCodec.toJson(new OrderPlaced(
+                orderId, customerId, null, 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
         KafkaEvents.send(Topics.ORDERS, orderId.toString(), UUID.randomUUID().toString(), "cafe.order.placed", placed);
     }
 }

@@ -5,12 +5,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import cafe.events.CafeEvent;
-import cafe.events.CoffeeReady;
+import cafe.events.DrinkHandedOver;
 import cafe.events.OrderPlaced;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.testing.AnOrder;
 import cafe.testing.LocalStackResource;
 import cafe.testing.RouteMatrix;
+import cafe.testing.SseClient;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -26,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The live stream: the document now, then each step of a real order in order, closing after READY. */
+/** The live stream: the document now, then each step of a real order in order, closing once handed over. */
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
 class OrderStatusStreamTest {
@@ -49,11 +50,12 @@ class OrderStatusStreamTest {
                 List.of(subscribe(orderId), subscribe(orderId), subscribe(orderId));
         StatusEvents.send(order.brewStarted());
         StatusEvents.send(order.coffeeReady());
+        StatusEvents.send(order.handedOver());
 
         for (CompletableFuture<List<String>> subscriber : subscribers) {
             List<String> statuses = subscriber.get(30, TimeUnit.SECONDS);
             assertThat(statuses.get(0), equalTo("PLACED"));
-            assertThat(statuses.subList(statuses.size() - 1, statuses.size()), contains("READY"));
+            assertThat(statuses.subList(statuses.size() - 1, statuses.size()), contains("HANDED_OVER"));
             assertThat(statuses.stream().distinct().toList(), equalTo(statuses));
         }
     }
@@ -89,11 +91,11 @@ class OrderStatusStreamTest {
 
         // straight through the consumers' code path, well within the streams' wait for an unknown order
         Instant placedAt = Instant.now();
-        apply(new OrderPlaced(orderId, CUSTOMER, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), placedAt));
-        apply(new CoffeeReady(orderId, ticket, placedAt.plusSeconds(1)));
+        apply(new OrderPlaced(orderId, CUSTOMER, null, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), placedAt));
+        apply(new DrinkHandedOver(orderId, ticket, placedAt.plusSeconds(1)));
 
         List<String> owners = ownersStream.get(30, TimeUnit.SECONDS);
-        assertThat("the owner's stream, open as long, got the order", owners.getLast(), equalTo("READY"));
+        assertThat("the owner's stream, open as long, got the order", owners.getLast(), equalTo("HANDED_OVER"));
         assertThat(othersStream.get(30, TimeUnit.SECONDS), equalTo(List.of()));
     }
 

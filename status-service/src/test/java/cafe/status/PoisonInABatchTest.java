@@ -85,7 +85,8 @@ class PoisonInABatchTest {
     }
 
     private static OrderPlaced placed(UUID orderId, String customerId) {
-        return new OrderPlaced(orderId, customerId, 1, "Flat White", 1, 360, "EUR", UUID.randomUUID(), Instant.now());
+        return new OrderPlaced(
+                orderId, customerId, null, 1, "Flat White", 1, 360, "EUR", UUID.randomUUID(), Instant.now());
     }
 
     private static void placedInTheView(UUID orderId, String customerId) {

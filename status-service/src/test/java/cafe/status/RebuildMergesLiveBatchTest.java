@@ -64,8 +64,8 @@ class RebuildMergesLiveBatchTest {
         ReceivedEvent ready = received(order.coffeeReady());
         ReceivedEvent freshReady = received(new CoffeeReady(fresh, freshTicket, t0.plusSeconds(9)));
         ReceivedEvent freshStarted = received(new BrewStarted(fresh, freshTicket, t0.plusSeconds(8)));
-        ReceivedEvent freshPlaced = received(
-                new OrderPlaced(fresh, CUSTOMER, 3, "Mocha", 1, 420, "EUR", UUID.randomUUID(), t0.plusSeconds(7)));
+        ReceivedEvent freshPlaced = received(new OrderPlaced(
+                fresh, CUSTOMER, null, 3, "Mocha", 1, 420, "EUR", UUID.randomUUID(), t0.plusSeconds(7)));
         List<ReceivedEvent> batch = List.of(freshReady, ready, freshStarted, ready, freshPlaced);
 
         CompletableFuture<Response> rebuild;

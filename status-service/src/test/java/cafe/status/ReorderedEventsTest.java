@@ -35,7 +35,7 @@ class ReorderedEventsTest {
         StatusEvents.send(refunded, new PaymentRefunded(orderId, payment, 760, "EUR", t0.plusSeconds(4)));
         StatusEvents.send(new OrderCanceled(orderId, "c-r", payment, t0.plusSeconds(2)));
         StatusEvents.send(new BrewStarted(orderId, ticket, t0.plusSeconds(1)));
-        StatusEvents.send(new OrderPlaced(orderId, "c-r", 3, "Latte", 2, 760, "EUR", payment, t0));
+        StatusEvents.send(new OrderPlaced(orderId, "c-r", null, 3, "Latte", 2, 760, "EUR", payment, t0));
 
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> Tokens.asCustomer("c-r")

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import cafe.testing.AnOrder;
 import cafe.testing.LocalStackResource;
+import cafe.testing.SseClient;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

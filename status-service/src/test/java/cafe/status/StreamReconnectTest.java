@@ -5,11 +5,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cafe.events.CafeEvent;
-import cafe.events.CoffeeReady;
+import cafe.events.DrinkHandedOver;
 import cafe.messaging.inbox.ReceivedEvent;
 import cafe.testing.AnOrder;
 import cafe.testing.LocalStackResource;
 import cafe.testing.Sql;
+import cafe.testing.SseClient;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -56,13 +57,13 @@ class StreamReconnectTest {
         await().atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> listeners() == 0);
-        CoffeeReady ready =
-                new CoffeeReady(orderId, UUID.randomUUID(), Instant.now().plusSeconds(1));
+        DrinkHandedOver ready =
+                new DrinkHandedOver(orderId, UUID.randomUUID(), Instant.now().plusSeconds(1));
         UUID readyId = apply(ready);
         assertThat("the change was made while nobody listened", listeners(), equalTo(0L));
 
         List<String> events = SseClient.statuses(stream.get(30, TimeUnit.SECONDS));
-        assertThat(events, equalTo(List.of("PLACED", "READY")));
+        assertThat(events, equalTo(List.of("PLACED", "HANDED_OVER")));
         await().atMost(Duration.ofSeconds(10)).until(() -> listeners() >= 1);
         // the topics hold what the view holds, for the rebuild tests; the consumer finds it a duplicate
         StatusEvents.send(readyId.toString(), ready);

@@ -5,9 +5,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import cafe.events.CoffeeReady;
+import cafe.events.DrinkHandedOver;
 import cafe.testing.AnOrder;
 import cafe.testing.LocalStackResource;
+import cafe.testing.SseClient;
 import cafe.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -57,17 +58,17 @@ class StreamsPerCallerTest {
         assertThat(refused.headers().firstValue("Retry-After"), equalTo(Optional.of("10")));
         CompletableFuture<List<String>> another = SseClient.open(stream(others), Tokens.customer("c-one-stream"));
 
-        StatusEvents.send(new CoffeeReady(flooded, UUID.randomUUID(), Instant.now()));
+        StatusEvents.send(new DrinkHandedOver(flooded, UUID.randomUUID(), Instant.now()));
         for (CompletableFuture<List<String>> ended : streams) {
-            assertThat(SseClient.statuses(ended.get(30, TimeUnit.SECONDS)).getLast(), equalTo("READY"));
+            assertThat(SseClient.statuses(ended.get(30, TimeUnit.SECONDS)).getLast(), equalTo("HANDED_OVER"));
         }
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(
                         SseClient.statuses(SseClient.open(stream(flooded), Tokens.customer(FLOODER))
                                 .get(30, TimeUnit.SECONDS)),
-                        equalTo(List.of("READY"))));
-        StatusEvents.send(new CoffeeReady(others, UUID.randomUUID(), Instant.now()));
-        assertThat(SseClient.statuses(another.get(30, TimeUnit.SECONDS)).getLast(), equalTo("READY"));
+                        equalTo(List.of("HANDED_OVER"))));
+        StatusEvents.send(new DrinkHandedOver(others, UUID.randomUUID(), Instant.now()));
+        assertThat(SseClient.statuses(another.get(30, TimeUnit.SECONDS)).getLast(), equalTo("HANDED_OVER"));
     }
 
     private URI stream(UUID orderId) {

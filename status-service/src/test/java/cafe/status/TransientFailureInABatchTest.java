@@ -103,6 +103,6 @@ class TransientFailureInABatchTest {
     }
 
     private static OrderPlaced placed(UUID orderId) {
-        return new OrderPlaced(orderId, "c-cut", 1, "Ristretto", 1, 240, "EUR", UUID.randomUUID(), Instant.now());
+        return new OrderPlaced(orderId, "c-cut", null, 1, "Ristretto", 1, 240, "EUR", UUID.randomUUID(), Instant.now());
     }
 }

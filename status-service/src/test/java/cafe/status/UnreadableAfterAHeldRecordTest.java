@@ -91,6 +91,7 @@ class UnreadableAfterAHeldRecordTest {
     }
 
     private static OrderPlaced placed(UUID orderId) {
-        return new OrderPlaced(orderId, "c-held", 1, "Ristretto", 1, 240, "EUR", UUID.randomUUID(), Instant.now());
+        return new OrderPlaced(
+                orderId, "c-held", null, 1, "Ristretto", 1, 240, "EUR", UUID.randomUUID(), Instant.now());
     }
 }

@@ -123,9 +123,27 @@ class ViewRebuildTest {
                 Topics.ORDERS,
                 List.of(
                         StatusEvents.Raw.of(new OrderPlaced(
-                                refused, "c-\u0000", 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now())),
+                                refused,
+                                "c-\u0000",
+                                null,
+                                5,
+                                "Americano",
+                                1,
+                                300,
+                                "EUR",
+                                UUID.randomUUID(),
+                                Instant.now())),
                         StatusEvents.Raw.of(new OrderPlaced(
-                                kept, CUSTOMER, 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now()))));
+                                kept,
+                                CUSTOMER,
+                                null,
+                                5,
+                                "Americano",
+                                1,
+                                300,
+                                "EUR",
+                                UUID.randomUUID(),
+                                Instant.now()))));
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> Tokens.asCustomer(CUSTOMER)
                         .get("/order-status/" + kept)
@@ -151,7 +169,7 @@ class ViewRebuildTest {
                 IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
         orders.forEach(orderId -> {
             StatusEvents.send(new OrderPlaced(
-                    orderId, CUSTOMER, 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now()));
+                    orderId, CUSTOMER, null, 5, "Americano", 1, 300, "EUR", UUID.randomUUID(), Instant.now()));
             StatusEvents.send(
                     new BrewStarted(orderId, UUID.randomUUID(), Instant.now().plusSeconds(1)));
         });

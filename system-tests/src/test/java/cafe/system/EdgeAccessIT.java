@@ -46,11 +46,14 @@ class EdgeAccessIT {
         Object queued = cafe.awaitTicket(cafe.placeOrder(RouteMatrix.OWNER)).get("id");
         Object brewing = cafe.awaitTicket(cafe.placeOrder(RouteMatrix.OWNER)).get("id");
         cafe.startBrewing(brewing).then().statusCode(200);
+        Object handOver = cafe.awaitTicket(cafe.placeOrder(RouteMatrix.OWNER)).get("id");
+        cafe.startBrewing(handOver).then().statusCode(200);
+        cafe.finish(handOver).then().statusCode(200);
 
         Set<String> operations = documentedOperations();
         RouteMatrix matrix = new RouteMatrix().through(system.edgeUrl());
         PublicRoutes.orders(matrix, ready, cancel, patch);
-        PublicRoutes.tickets(matrix, readyTicket, queued, brewing);
+        PublicRoutes.tickets(matrix, readyTicket, queued, brewing, handOver);
         PublicRoutes.orderStatus(matrix, ready);
         operations.stream().filter(EdgeAccessIT::internal).forEach(operation -> {
             String[] methodAndPath = operation.split(" ", 2);

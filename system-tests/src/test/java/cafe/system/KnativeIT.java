@@ -89,7 +89,7 @@ class KnativeIT {
                 UUID.randomUUID().toString(),
                 "cafe.order.placed",
                 EventCodec.toJson(new OrderPlaced(
-                        orderId, "c-kn-dlq", 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now())));
+                        orderId, "c-kn-dlq", null, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now())));
         await().atMost(Cafe.EVENTUALLY).until(() -> pending("barista-service") >= 2);
 
         Cafe.asAdmin()

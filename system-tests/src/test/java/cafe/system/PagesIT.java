@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The café's two screens in a real browser, through the one address: a visitor sees the menu and prices and
  * signs in only at "Order and pay", the choice kept; a customer orders and watches the coffee become READY
- * (and is told so) while a barista starts and finishes it on the board in a second browser; another
+ * (and is told so) while it comes, live and with the customer's name, to the board in a second browser,
+ * where another barista's start shows unasked, and the barista finishes it and hands it over; another
  * customer cancels and sees the refund; signing out ends the session at Keycloak; markup slipped into
  * a page runs no script. Screenshots of both
  * pages go to target/screenshots (docs/ keeps a copy for the README).
@@ -23,6 +24,7 @@ class PagesIT {
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private final RunningSystem system = RunningSystem.shared();
+    private final Cafe cafe = new Cafe(system);
 
     @BeforeAll
     static void chromium() {
@@ -33,9 +35,13 @@ class PagesIT {
     }
 
     @Test
-    void aCustomerWatchesTheOrderBecomeReadyWhileTheBaristaMakesIt() {
+    void aCustomerWatchesTheOrderBecomeReadyWhileTheBaristaMakesItAndHandsItOver() {
         try (Browser customer = new Browser();
                 Browser barista = new Browser()) {
+            // the board is open before the order exists: the ticket must come to it, live
+            barista.open(system.edgeUrl() + "/barista").signIn("bea", "barista");
+            barista.await(page -> barista.text("#queued-count").startsWith("("));
+
             customer.open(system.edgeUrl() + "/").signIn("ana", "customer");
             customer.await(page -> customer.select("#menu-item").getOptions().size() > 1);
             customer.select("#menu-item").selectByIndex(1);
@@ -48,16 +54,21 @@ class PagesIT {
             String card = "li[data-order-id='" + orderId + "']";
             customer.await(page -> customer.text(card + " .status").equals("PLACED"));
 
-            barista.open(system.edgeUrl() + "/barista").signIn("bea", "barista");
             String ticket = "li[data-order-id='" + orderId + "']";
-            barista.await(page -> barista.present(ticket + " button.start"));
-            assertThat(barista.text(ticket + " h3"), equalTo(customer.text(card + " h3")));
+            barista.await(page -> barista.present("#queued " + ticket + " button.start"));
+            assertThat("the name to call out", barista.text(ticket + " .who"), equalTo("Ana Local"));
+            assertThat(barista.text(ticket + " .what"), equalTo(customer.text(card + " h3")));
+            assertThat(barista.text(ticket + " .waited"), startsWith("waiting"));
             barista.screenshot(SCREENSHOTS.resolve("barista.png"));
-            barista.click(ticket + " button.start");
-            barista.await(page -> barista.text(ticket + " .status").equals("BREWING"));
+
+            // another barista starts it: this board shows the move without a click of its own
+            cafe.startBrewing(barista.find(ticket).getAttribute("data-ticket-id"))
+                    .then()
+                    .statusCode(200);
+            barista.await(page -> barista.present("#brewing " + ticket + " button.finish"));
             customer.await(page -> customer.text(card + " .status").equals("BREWING"));
             barista.click(ticket + " button.finish");
-            barista.await(page -> !barista.present(ticket));
+            barista.await(page -> barista.present("#ready " + ticket + " button.hand-over"));
 
             customer.await(page -> customer.text(card + " .status").equals("READY"));
             assertThat(customer.present(card + " button.cancel"), equalTo(false));
@@ -65,6 +76,10 @@ class PagesIT {
             assertThat(customer.text("#message"), containsString("is ready"));
             assertThat(customer.title(), startsWith("Ready: 2 × "));
             customer.screenshot(SCREENSHOTS.resolve("customer.png"));
+
+            barista.click(ticket + " button.hand-over");
+            barista.await(page -> !barista.present(ticket));
+            customer.await(page -> customer.text(card + " .status").equals("HANDED_OVER"));
         }
     }
 

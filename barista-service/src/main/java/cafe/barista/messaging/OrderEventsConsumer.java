@@ -5,6 +5,7 @@ import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
 import cafe.events.CancelRefused;
 import cafe.events.CoffeeReady;
+import cafe.events.DrinkHandedOver;
 import cafe.events.OrderCancelRequested;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
@@ -37,8 +38,13 @@ public class OrderEventsConsumer implements EventHandler {
         return switch (event.payload()) {
             case OrderPlaced placed -> tickets.queue(event, placed);
             case OrderCancelRequested request -> tickets.decideCancel(event, request);
-            case OrderCanceled _, PaymentRefunded _, BrewStarted _, CoffeeReady _, BrewCanceled _, CancelRefused _ ->
-                Uni.createFrom().voidItem();
+            case OrderCanceled _,
+                    PaymentRefunded _,
+                    BrewStarted _,
+                    CoffeeReady _,
+                    DrinkHandedOver _,
+                    BrewCanceled _,
+                    CancelRefused _ -> Uni.createFrom().voidItem();
         };
     }
 

@@ -34,8 +34,13 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class TicketStatements {
 
-    private static final String COLUMNS = "id, order_id, customer_id, item, qty, status, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, order_id, customer_id, customer_name, item, qty, status, created_at, updated_at";
     private static final String BY_ID = "select " + COLUMNS + " from ticket where id = $1";
+    private static final String OLDEST_OF = "select t.* from unnest($1::text[]) as shown (status) cross join lateral"
+            + " (select " + COLUMNS
+            + " from ticket where ticket.status = shown.status order by created_at, id limit $2) t"
+            + " order by t.created_at, t.id";
     private static final String DUE = "select " + COLUMNS + " from ticket where status = $1 and updated_at <= $2"
             + " order by updated_at, id limit $3";
 
@@ -50,7 +55,7 @@ public class TicketStatements {
             + " where exists (select 1 from first_delivery)"
             + " on conflict (order_id) do update set canceled_at = order_gate.canceled_at returning canceled_at)"
             + " insert into ticket (" + COLUMNS + ")"
-            + " select $4, $3, $5, $6, $7, $8, $9, $9 from gate where canceled_at is null"
+            + " select $4, $3, $5, $10, $6, $7, $8, $9, $9 from gate where canceled_at is null"
             + " on conflict (order_id) do nothing";
 
     /** The element types of the outbox columns, in the order of {@link Outbox#INSERT} and {@link Outbox#values}. */
@@ -101,7 +106,8 @@ public class TicketStatements {
                         ticket.item,
                         ticket.qty,
                         ticket.status.name(),
-                        ticket.createdAt.atOffset(ZoneOffset.UTC))
+                        ticket.createdAt.atOffset(ZoneOffset.UTC),
+                        ticket.customerName)
                 .map(inserted -> inserted == 1);
     }
 
@@ -117,6 +123,12 @@ public class TicketStatements {
         return pool.preparedQuery(DUE)
                 .execute(Tuple.of(status.name(), before.atOffset(ZoneOffset.UTC), limit))
                 .map(TicketStatements::toList);
+    }
+
+    /** Of each state, the oldest {@code perState} tickets; all of them oldest first. */
+    public Uni<List<Ticket>> oldestOf(List<TicketStatus> states, int perState) {
+        String[] names = states.stream().map(TicketStatus::name).toArray(String[]::new);
+        return pool.preparedQuery(OLDEST_OF).execute(Tuple.of(names, perState)).map(TicketStatements::toList);
     }
 
     /**
@@ -175,6 +187,7 @@ public class TicketStatements {
         ticket.id = row.getUUID("id");
         ticket.orderId = row.getUUID("order_id");
         ticket.customerId = row.getString("customer_id");
+        ticket.customerName = row.getString("customer_name");
         ticket.item = row.getString("item");
         ticket.qty = row.getInteger("qty");
         ticket.status = TicketStatus.valueOf(row.getString("status"));

@@ -341,7 +341,8 @@ public final class LocalKeycloak {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", subject);
         user.put("enabled", true);
-        user.put("firstName", subject);
+        // the token's name, which the barista board calls out: "Ana Local" for ana
+        user.put("firstName", Character.toUpperCase(subject.charAt(0)) + subject.substring(1));
         user.put("lastName", "Local");
         user.put("email", subject + "@cafe.localhost");
         user.put("emailVerified", true);

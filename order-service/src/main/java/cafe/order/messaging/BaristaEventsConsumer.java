@@ -4,6 +4,7 @@ import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
 import cafe.events.CancelRefused;
 import cafe.events.CoffeeReady;
+import cafe.events.DrinkHandedOver;
 import cafe.events.OrderCancelRequested;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * The order follows the barista: brew started → BREWING, coffee ready → READY, and the barista's answer to
+ * The order follows the barista: brew started → BREWING, coffee ready → READY, handed over → HANDED_OVER, and
+ * the barista's answer to
  * a cancel: refused (the drink is ready) → READY, brew canceled → CANCELED. Each event once; the moves in
  * one statement with the record of its id (not through InboxConsumer, whose transaction would cost four),
  * the cancel, which writes its event, in the inbox's transaction.
@@ -39,6 +41,7 @@ public class BaristaEventsConsumer implements EventHandler {
             case BrewStarted started -> orders.follow(event, started.orderId(), OrderStatus.BREWING);
             case CoffeeReady ready -> orders.follow(event, ready.orderId(), OrderStatus.READY);
             case CancelRefused refused -> orders.follow(event, refused.orderId(), OrderStatus.READY);
+            case DrinkHandedOver handedOver -> orders.follow(event, handedOver.orderId(), OrderStatus.HANDED_OVER);
             case BrewCanceled canceled -> orders.cancelAccepted(event, canceled.orderId());
             case OrderPlaced _, OrderCancelRequested _, OrderCanceled _, PaymentRefunded _ -> notOnThisTopic();
         };

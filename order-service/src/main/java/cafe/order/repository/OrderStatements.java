@@ -27,11 +27,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderStatements {
 
-    private static final String COLUMNS = "id, customer_id, menu_id, item, qty, amount, currency, status, payment_id,"
-            + " idempotency_key, request_hash, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, customer_id, customer_name, menu_id, item, qty, amount, currency, status,"
+                    + " payment_id, idempotency_key, request_hash, created_at, updated_at";
     private static final String CREATE_PENDING = "insert into customer_order (" + COLUMNS + ")"
-            + " select $1, $2, m.id, m.name, $3::int, m.price * $3::int, m.currency, 'PAYMENT_PENDING', null, $4, $5, $6, $6"
-            + " from menu_item m where m.id = $7"
+            + " select $1, $2, $8, m.id, m.name, $3::int, m.price * $3::int, m.currency, 'PAYMENT_PENDING', null, $4, $5,"
+            + " $6, $6 from menu_item m where m.id = $7"
             + " on conflict (customer_id, idempotency_key) do nothing returning " + COLUMNS;
     private static final String BY_KEY =
             "select " + COLUMNS + " from customer_order where customer_id = $1 and idempotency_key = $2";
@@ -60,7 +61,8 @@ public class OrderStatements {
         return pool.preparedQuery(CREATE_PENDING)
                 .execute(Tuple.of(order.id, order.customerId, order.qty, order.idempotencyKey, order.requestHash)
                         .addValue(order.createdAt.atOffset(ZoneOffset.UTC))
-                        .addValue(order.menuId))
+                        .addValue(order.menuId)
+                        .addValue(order.customerName))
                 .map(OrderStatements::firstOrNull);
     }
 
@@ -109,6 +111,7 @@ public class OrderStatements {
         Order order = new Order();
         order.id = row.getUUID("id");
         order.customerId = row.getString("customer_id");
+        order.customerName = row.getString("customer_name");
         order.menuId = row.getInteger("menu_id");
         order.item = row.getString("item");
         order.qty = row.getInteger("qty");

@@ -79,7 +79,8 @@ public class OrderResource {
             @Context UriInfo uri) {
         String customer = caller.customerToActFor(request.customerId());
         ordersPerCustomer.admit(customer);
-        return orders.place(request.forCustomer(customer), idempotencyKey).map(order -> placed(order, uri));
+        return orders.place(request.forCustomer(customer), caller.displayNameFor(customer), idempotencyKey)
+                .map(order -> placed(order, uri));
     }
 
     @GET

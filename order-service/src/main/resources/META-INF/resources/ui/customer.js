@@ -4,7 +4,8 @@ import { Api, money, problemText } from './api.js';
 import { prepareReadyNotice, tellReady } from './ready.js';
 
 const $ = (selector) => document.querySelector(selector);
-const STEPS = ['PLACED', 'BREWING', 'READY'];
+const STEPS = ['PLACED', 'BREWING', 'READY', 'HANDED_OVER'];
+const DONE = ['HANDED_OVER', 'CANCELED']; // the status stream ends there
 const CANCELLABLE = ['PLACED', 'BREWING'];
 const orders = new Map(); // order id → what the page knows of it
 let api; // the signed-in customer's, or a visitor's (no token: the menu only)
@@ -38,13 +39,13 @@ function render(order) {
     const at = STEPS.indexOf(order.status);
     part('steps').append(...STEPS.map((step, i) => {
       const item = document.createElement('li');
-      item.textContent = step;
+      item.textContent = step.replace('_', ' ');
       item.className = i < at ? 'done' : i === at ? 'current' : '';
       return item;
     }));
   }
   if (order.status !== 'CANCEL_REQUESTED') part('cancel-pending').remove();
-  if (order.status !== 'READY' || !order.cancelAsked) part('cancel-refused').remove();
+  if (!['READY', 'HANDED_OVER'].includes(order.status) || !order.cancelAsked) part('cancel-refused').remove();
   if (CANCELLABLE.includes(order.status)) {
     const cancel = document.createElement('button');
     cancel.type = 'button';
@@ -78,14 +79,14 @@ function fromStatusDocument(document) {
   };
 }
 
-/** Follows an order until it is READY or refunded; a lost connection is resumed (the stream starts with the document now). */
+/** Follows an order until it is handed over or refunded; a lost connection is resumed (the stream starts with the document now). */
 async function follow(id) {
   for (let attempt = 0; ; attempt++) {
     try {
       await api.follow(`/order-status/${id}/stream`, (document) => update(id, fromStatusDocument(document)));
       $('#connection').textContent = '';
       const order = orders.get(id);
-      if (order.status === 'READY' || order.paymentState === 'REFUNDED') return;
+      if (order.status === 'HANDED_OVER' || order.paymentState === 'REFUNDED') return;
       if (order.status === 'CANCELED') return awaitRefund(id);
     } catch {
       $('#connection').textContent = 'Connection lost: reconnecting…';
@@ -149,7 +150,7 @@ async function cancelOrder(id, button) {
   if (answer.status === 202) {
     say('Cancel requested: if the barista has not made it yet, it is stopped and your payment refunded.');
     const known = orders.get(id)?.status; // the stream may have brought the barista's answer first
-    update(id, { status: ['READY', 'CANCELED'].includes(known) ? known : answer.body.status, cancelAsked: true });
+    update(id, { status: ['READY', ...DONE].includes(known) ? known : answer.body.status, cancelAsked: true });
   } else if (answer.status === 409) {
     say(`Too late to cancel. ${problemText(answer.body)}`, true);
     button.remove();
@@ -184,7 +185,7 @@ async function start() {
   const mine = await api.call('GET', '/order-status?size=20');
   for (const document of (mine.body ?? []).reverse()) {
     const order = update(document.orderId, fromStatusDocument(document));
-    if (order.status !== 'READY' && order.paymentState !== 'REFUNDED') follow(document.orderId);
+    if (!DONE.includes(order.status) && order.paymentState !== 'REFUNDED') follow(document.orderId);
   }
   resumeChoice();
 }

@@ -15,6 +15,7 @@ public sealed interface CafeEvent
                 PaymentRefunded,
                 BrewStarted,
                 CoffeeReady,
+                DrinkHandedOver,
                 BrewCanceled,
                 CancelRefused {
 

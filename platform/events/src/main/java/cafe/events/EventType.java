@@ -10,6 +10,7 @@ public enum EventType {
     PAYMENT_REFUNDED("cafe.payment.refunded", Topics.PAYMENTS, PaymentRefunded.class),
     BREW_STARTED("cafe.barista.brew-started", Topics.BARISTA, BrewStarted.class),
     COFFEE_READY("cafe.barista.coffee-ready", Topics.BARISTA, CoffeeReady.class),
+    DRINK_HANDED_OVER("cafe.barista.handed-over", Topics.BARISTA, DrinkHandedOver.class),
     BREW_CANCELED("cafe.barista.brew-canceled", Topics.BARISTA, BrewCanceled.class),
     CANCEL_REFUSED("cafe.barista.cancel-refused", Topics.BARISTA, CancelRefused.class);
 

@@ -4,6 +4,7 @@ import cafe.events.BrewCanceled;
 import cafe.events.BrewStarted;
 import cafe.events.CancelRefused;
 import cafe.events.CoffeeReady;
+import cafe.events.DrinkHandedOver;
 import cafe.events.OrderCancelRequested;
 import cafe.events.OrderCanceled;
 import cafe.events.OrderPlaced;
@@ -27,7 +28,7 @@ public record AnOrder(UUID id, String customer, UUID payment, UUID ticket, Insta
     }
 
     public OrderPlaced placed() {
-        return new OrderPlaced(id, customer, 1, "Espresso", 1, AMOUNT, "EUR", payment, placedAt);
+        return new OrderPlaced(id, customer, null, 1, "Espresso", 1, AMOUNT, "EUR", payment, placedAt);
     }
 
     public BrewStarted brewStarted() {
@@ -36,6 +37,10 @@ public record AnOrder(UUID id, String customer, UUID payment, UUID ticket, Insta
 
     public CoffeeReady coffeeReady() {
         return new CoffeeReady(id, ticket, step(2));
+    }
+
+    public DrinkHandedOver handedOver() {
+        return new DrinkHandedOver(id, ticket, step(3));
     }
 
     public OrderCancelRequested cancelRequested() {

@@ -37,9 +37,17 @@ public final class PublicRoutes {
                                 .patch("/orders/" + patch));
     }
 
-    /** barista-service's: the barista's alone; {@code start} is a queued ticket, {@code finish} a brewing one. */
-    public static RouteMatrix tickets(RouteMatrix matrix, Object read, Object start, Object finish) {
-        return matrix.roles("GET /tickets", BARISTA, request -> request.get("/tickets"))
+    /**
+     * barista-service's: the barista's alone; {@code start} is a queued ticket, {@code finish} a brewing one,
+     * {@code handOver} a ready one.
+     */
+    public static RouteMatrix tickets(RouteMatrix matrix, Object read, Object start, Object finish, Object handOver) {
+        return matrix.roles("GET /tickets", BARISTA, request -> request.get("/tickets")).stream(
+                        "GET /tickets/stream", BARISTA, "/tickets/stream")
+                .roles(
+                        "POST /tickets/{id}/hand-over",
+                        BARISTA,
+                        request -> request.post("/tickets/" + handOver + "/hand-over"))
                 .roles("GET /tickets/{id}", BARISTA, request -> request.get("/tickets/" + read))
                 .roles("POST /tickets/{id}/start", BARISTA, request -> request.post("/tickets/" + start + "/start"))
                 .roles("POST /tickets/{id}/finish", BARISTA, request -> request.post("/tickets/" + finish + "/finish"));

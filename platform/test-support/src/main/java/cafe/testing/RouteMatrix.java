@@ -11,8 +11,17 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.restassured.RestAssured;
+import io.restassured.builder.ResponseBuilder;
 import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +30,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Who may call what, for every operation a service documents: a service's test declares each route's
@@ -47,6 +58,9 @@ public final class RouteMatrix {
 
     /** Any token of Knative Eventing's issuer: on a route of the café's issuer, who sent it does not matter. */
     private static final String ANY_EVENTING_SENDER = "system:serviceaccount:cafe:any-source";
+
+    private static final HttpClient STREAMS =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
 
@@ -101,6 +115,43 @@ public final class RouteMatrix {
     public RouteMatrix roles(String operation, List<String> roles, Function<RequestSpecification, Response> call) {
         routes.put(operation, new Route(roles, false, false, call));
         return this;
+    }
+
+    /**
+     * A live stream (Server-Sent Events) for these roles, which may stay open for long: each caller's answer
+     * is read up to its headers (a refusal to its end), and a stream that opened is closed at once.
+     */
+    public RouteMatrix stream(String operation, List<String> roles, String path) {
+        routes.put(operation, new Route(roles, false, false, request -> openStream(request, path)));
+        return this;
+    }
+
+    private Response openStream(RequestSpecification request, String path) {
+        String authorization =
+                ((FilterableRequestSpecification) request).getHeaders().getValue("Authorization");
+        String base = baseUri != null ? baseUri : RestAssured.baseURI + ":" + RestAssured.port;
+        HttpRequest.Builder open =
+                HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream");
+        if (authorization != null) {
+            open.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<Stream<String>> answer = STREAMS.send(open.build(), HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = answer.body()) {
+                boolean opened = answer.statusCode() == 200;
+                return new ResponseBuilder()
+                        .setStatusCode(answer.statusCode())
+                        .setContentType(
+                                answer.headers().firstValue("Content-Type").orElse(""))
+                        .setBody(opened ? "" : lines.collect(Collectors.joining("\n")))
+                        .build();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A customer's own route: another customer gets 404, as if it did not exist. */
@@ -247,7 +298,7 @@ public final class RouteMatrix {
     }
 
     private RequestSpecification as(String token) {
-        return request().auth().oauth2(token);
+        return request().header("Authorization", "Bearer " + token);
     }
 
     private static String token(String role) {

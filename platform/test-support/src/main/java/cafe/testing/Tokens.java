@@ -7,6 +7,7 @@ import io.restassured.specification.RequestSpecification;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -84,6 +85,15 @@ public final class Tokens {
     public static String customerExpiringIn(String customerId, Duration lifetime) {
         JwtClaims claims = issuer().claims(customerId, List.of("customer"), 60);
         claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() + lifetime.toSeconds()));
+        return issuer().sign(claims);
+    }
+
+    /** A customer's token whose profile claims ({@code name}, {@code preferred_username}) are these alone. */
+    public static String customerWith(String customerId, Map<String, String> profile) {
+        JwtClaims claims = issuer().claims(customerId, List.of("customer"), 60);
+        claims.unsetClaim("name");
+        claims.unsetClaim("preferred_username");
+        profile.forEach(claims::setClaim);
         return issuer().sign(claims);
     }
 

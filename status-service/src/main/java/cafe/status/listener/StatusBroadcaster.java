@@ -1,6 +1,7 @@
 package cafe.status.listener;
 
 import cafe.messaging.DedicatedConnections;
+import cafe.messaging.live.ListenConnection;
 import cafe.status.OrderStatusDocument;
 import cafe.status.StatusConfig;
 import cafe.status.repository.StatusRepository;

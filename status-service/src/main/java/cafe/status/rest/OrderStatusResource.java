@@ -1,10 +1,12 @@
 package cafe.status.rest;
 
+import cafe.messaging.live.LiveStream;
 import cafe.problem.ProblemException;
 import cafe.security.Caller;
 import cafe.security.Roles;
 import cafe.status.OrderStatusDocument;
 import cafe.status.OrderStatusService;
+import cafe.status.StatusConfig;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -44,14 +46,14 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class OrderStatusResource {
 
     private final OrderStatusService statuses;
-    private final LiveStream liveStream;
+    private final StatusConfig config;
     private final StreamsPerCaller streamsPerCaller;
     private final Caller caller;
 
     OrderStatusResource(
-            OrderStatusService statuses, LiveStream liveStream, StreamsPerCaller streamsPerCaller, Caller caller) {
+            OrderStatusService statuses, StatusConfig config, StreamsPerCaller streamsPerCaller, Caller caller) {
         this.statuses = statuses;
-        this.liveStream = liveStream;
+        this.config = config;
         this.streamsPerCaller = streamsPerCaller;
         this.caller = caller;
     }
@@ -96,8 +98,12 @@ public class OrderStatusResource {
         }
         Runnable closed = streamsPerCaller.open(caller.subject());
         // an order the view did not know yet: its stream ends, without the document, if it is someone else's
-        return liveStream
-                .of(statuses.follow(orderId).select().first(document -> access.test(document.customerId())), sse)
+        return LiveStream.of(
+                        statuses.follow(orderId).select().first(document -> access.test(document.customerId())),
+                        document -> "status",
+                        sse,
+                        config.streamKeepAlive(),
+                        config.streamMaxLifetime())
                 .onTermination()
                 .invoke(closed);
     }

@@ -2,6 +2,7 @@ package cafe.status.listener;
 
 import static org.awaitility.Awaitility.await;
 
+import cafe.messaging.live.ListenConnection;
 import cafe.stack.LocalStack;
 import cafe.stack.StackSettings;
 import cafe.testing.LocalStackResource;

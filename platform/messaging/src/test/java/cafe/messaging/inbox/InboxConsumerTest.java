@@ -100,7 +100,7 @@ class InboxConsumerTest {
         ReceivedEvent placed = new ReceivedEvent(
                 UUID.randomUUID(),
                 "cafe.order.placed",
-                new OrderPlaced(orderId, "c-1", 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now()));
+                new OrderPlaced(orderId, "c-1", null, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now()));
 
         onVertx(() -> consumer.apply(placed));
 

@@ -1,4 +1,4 @@
-package cafe.status.listener;
+package cafe.messaging.live;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -19,10 +19,10 @@ import java.util.function.Supplier;
  * onListening} runs each time the LISTEN is in place again, for the owner to read again what it may
  * have missed.
  */
-final class ListenConnection {
+public final class ListenConnection {
 
     /** The payload of a heartbeat: never handed to the owner. */
-    static final String HEARTBEAT = "heartbeat";
+    public static final String HEARTBEAT = "heartbeat";
 
     private final Vertx vertx;
     private final PgConnectOptions options;
@@ -37,7 +37,7 @@ final class ListenConnection {
     private volatile long lastHeard = System.nanoTime();
     private long heartbeatTimer = -1;
 
-    ListenConnection(
+    public ListenConnection(
             Vertx vertx,
             PgConnectOptions options,
             String channel,
@@ -56,7 +56,7 @@ final class ListenConnection {
         this.ping = ping;
     }
 
-    void open() {
+    public void open() {
         if (heartbeatTimer == -1) {
             heartbeatTimer = vertx.setPeriodic(heartbeat.toMillis(), timer -> beat());
         }
@@ -105,7 +105,7 @@ final class ListenConnection {
         ping.get().subscribe().with(sent -> {}, failure -> Log.debugf("Heartbeat not sent: %s", failure.getMessage()));
     }
 
-    void close() {
+    public void close() {
         closed = true;
         if (heartbeatTimer != -1) {
             vertx.cancelTimer(heartbeatTimer);

@@ -1,39 +1,35 @@
-package cafe.status.rest;
+package cafe.messaging.live;
 
-import cafe.status.StatusConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
- * Frames a live stream for a connection that stays open: each item as an event; a comment every
- * cafe.status.stream-keep-alive, so proxies and clients do not take a quiet stream for a dead one; and
- * the end after cafe.status.stream-max-lifetime, so no connection holds its subscription for ever. The
- * client then opens a new stream, which starts with the document as it is.
+ * Frames a live stream for a connection that stays open: each item as an event (named by {@code name}); a
+ * comment every {@code keepAlive}, so proxies and clients do not take a quiet stream for a dead one; and the
+ * end after {@code lifetime}, so no connection holds its subscription for ever. The client then opens a new
+ * stream, which starts with things as they are.
  */
-@ApplicationScoped
-class LiveStream {
+public final class LiveStream {
 
     private static final String KEEP_ALIVE = "keep-alive";
 
-    private final StatusConfig config;
+    private LiveStream() {}
 
-    LiveStream(StatusConfig config) {
-        this.config = config;
-    }
-
-    <T> Multi<OutboundSseEvent> of(Multi<T> items, Sse sse) {
+    public static <T> Multi<OutboundSseEvent> of(
+            Multi<T> items, Function<T, String> name, Sse sse, Duration keepAlive, Duration lifetime) {
         return Multi.createFrom().emitter(emitter -> {
             List<Cancellable> running = new CopyOnWriteArrayList<>();
             emitter.onTermination(() -> running.forEach(Cancellable::cancel));
             running.add(Multi.createFrom()
                     .ticks()
-                    .every(config.streamKeepAlive())
+                    .every(keepAlive)
                     .subscribe()
                     .with(tick -> emitter.emit(
                             sse.newEventBuilder().comment(KEEP_ALIVE).build())));
@@ -41,13 +37,15 @@ class LiveStream {
                     .voidItem()
                     .onItem()
                     .delayIt()
-                    .by(config.streamMaxLifetime())
+                    .by(lifetime)
                     .subscribe()
                     .with(lifetimeOver -> emitter.complete()));
             running.add(items.subscribe()
                     .with(
-                            item -> emitter.emit(
-                                    sse.newEventBuilder().data(item).build()),
+                            item -> emitter.emit(sse.newEventBuilder()
+                                    .name(name.apply(item))
+                                    .data(item)
+                                    .build()),
                             emitter::fail,
                             emitter::complete));
         });
