@@ -48,7 +48,7 @@ class DeadLetterReplayTest {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> Tokens.as(Tokens.admin())
                         .when()
-                        .get("/admin/dead-letters")
+                        .get("/ops/barista-service/dead-letters")
                         .then()
                         .statusCode(200)
                         .body("topic", equalTo("cafe-barista-service-dlq"))
@@ -61,7 +61,7 @@ class DeadLetterReplayTest {
 
         Tokens.as(Tokens.admin())
                 .when()
-                .post("/admin/dead-letters/replay")
+                .post("/ops/barista-service/dead-letters/replay")
                 .then()
                 .statusCode(200)
                 .body("applied", greaterThanOrEqualTo(1))
@@ -76,7 +76,7 @@ class DeadLetterReplayTest {
                 .body("[0].status", equalTo("QUEUED"));
         int parked = Tokens.as(Tokens.admin())
                 .when()
-                .get("/admin/dead-letters")
+                .get("/ops/barista-service/dead-letters")
                 .then()
                 .body("pending", equalTo(0))
                 .body("latestParked.reason", hasItem(startsWith("unreadable")))
@@ -90,7 +90,7 @@ class DeadLetterReplayTest {
                 .body(org.hamcrest.Matchers.containsString("cafe_dead_letters_parked " + parked + ".0"));
         Tokens.as(Tokens.admin())
                 .when()
-                .post("/admin/dead-letters/replay")
+                .post("/ops/barista-service/dead-letters/replay")
                 .then()
                 .statusCode(200)
                 .body("replayed", equalTo(0));
@@ -115,13 +115,13 @@ class DeadLetterReplayTest {
         deadLetter(new OrderPlaced(behind, "c-dlq", null, 3, "Latte", 1, 380, "EUR", UUID.randomUUID(), Instant.now()));
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> Tokens.as(Tokens.admin())
-                        .get("/admin/dead-letters")
+                        .get("/ops/barista-service/dead-letters")
                         .then()
                         .body("pending", greaterThanOrEqualTo(2)));
 
         Tokens.as(Tokens.admin())
                 .when()
-                .post("/admin/dead-letters/replay")
+                .post("/ops/barista-service/dead-letters/replay")
                 .then()
                 .statusCode(200)
                 .body("applied", greaterThanOrEqualTo(1))
@@ -133,7 +133,7 @@ class DeadLetterReplayTest {
                 .then()
                 .body("$", hasSize(1));
         Tokens.as(Tokens.admin())
-                .get("/admin/dead-letters")
+                .get("/ops/barista-service/dead-letters")
                 .then()
                 .body("pending", equalTo(0))
                 .body("parked", greaterThanOrEqualTo(1))
@@ -141,7 +141,7 @@ class DeadLetterReplayTest {
                         "latestParked.find { it.type == 'cafe.order.placed' && it.reason.startsWith('refused') }",
                         notNullValue());
         Tokens.as(Tokens.admin())
-                .post("/admin/dead-letters/replay")
+                .post("/ops/barista-service/dead-letters/replay")
                 .then()
                 .statusCode(200)
                 .body("replayed", equalTo(0));

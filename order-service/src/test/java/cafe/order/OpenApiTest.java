@@ -26,12 +26,16 @@ class OpenApiTest extends OpenApiContractTest {
         return Set.of(
                 "GET /",
                 "GET /barista",
+                "GET /ops",
                 "GET /menu",
                 "POST /orders",
                 "GET /orders",
                 "GET /orders/{id}",
                 "PATCH /orders/{id}",
-                "POST /orders/{id}/cancel");
+                "POST /orders/{id}/cancel",
+                "GET /ops/payment-service/health",
+                "GET /ops/payment-service/dead-letters",
+                "POST /ops/payment-service/dead-letters/replay");
     }
 
     @Test

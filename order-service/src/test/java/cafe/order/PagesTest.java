@@ -42,7 +42,7 @@ class PagesTest {
     @Test
     void eachPageIsSentWithAPolicyThatRunsOnlyTheCafesOwnScripts() {
         URI provider = URI.create(issuer);
-        for (String page : List.of("/", "/barista")) {
+        for (String page : List.of("/", "/barista", "/ops")) {
             given().get(page)
                     .then()
                     .statusCode(200)

@@ -1,6 +1,8 @@
 package cafe.order;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -29,6 +31,7 @@ public class PaymentStub implements QuarkusTestResourceLifecycleManager {
         return Map.of("quarkus.rest-client.payment.url", server.baseUrl());
     }
 
+    /** Approves every charge, and answers payment's operator routes as a healthy payment-service with no dead letters. */
     public static void approveAll(WireMockServer server) {
         server.resetAll();
         server.stubFor(post(urlEqualTo("/payments"))
@@ -36,6 +39,13 @@ public class PaymentStub implements QuarkusTestResourceLifecycleManager {
                         .withStatus(201)
                         .withHeader("Content-Type", "application/json")
                         .withTransformers(EchoCharge.NAME)));
+        server.stubFor(
+                get(urlEqualTo("/ops/payment-service/health")).willReturn(okJson("{\"status\":\"UP\",\"checks\":[]}")));
+        server.stubFor(get(urlEqualTo("/ops/payment-service/dead-letters"))
+                .willReturn(okJson(
+                        "{\"topic\":\"cafe-payment-service-dlq\",\"pending\":0,\"parked\":0,\"latestParked\":[]}")));
+        server.stubFor(post(urlEqualTo("/ops/payment-service/dead-letters/replay"))
+                .willReturn(okJson("{\"replayed\":0,\"applied\":0,\"parked\":0}")));
     }
 
     @Override

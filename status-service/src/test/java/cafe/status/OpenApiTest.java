@@ -27,7 +27,7 @@ class OpenApiTest extends OpenApiContractTest {
                 "GET /order-status",
                 "GET /order-status/{orderId}",
                 "GET /order-status/{orderId}/stream",
-                "POST /admin/view/rebuild");
+                "POST /ops/status-service/view/rebuild");
     }
 
     /**
@@ -36,7 +36,7 @@ class OpenApiTest extends OpenApiContractTest {
      */
     @Override
     protected Set<String> routedButNotRun() {
-        return Set.of("POST /admin/view/rebuild");
+        return Set.of("POST /ops/status-service/view/rebuild");
     }
 
     @Test
@@ -56,11 +56,11 @@ class OpenApiTest extends OpenApiContractTest {
                         .keySet(),
                 hasItem("text/event-stream"));
         assertThat(
-                api.getMap("paths.'/admin/view/rebuild'.post.responses.'500'.content")
+                api.getMap("paths.'/ops/status-service/view/rebuild'.post.responses.'500'.content")
                         .keySet(),
                 hasItem("application/problem+json"));
         assertThat(
-                api.getMap("paths.'/admin/view/rebuild'.post.responses.'409'.content")
+                api.getMap("paths.'/ops/status-service/view/rebuild'.post.responses.'409'.content")
                         .keySet(),
                 hasItem("application/problem+json"));
     }

@@ -59,11 +59,12 @@ class RebuildInProgressTest {
         CompletableFuture<Response> rebuild;
         try (Connection held = shadowTableHeld()) {
             rebuild = CompletableFuture.supplyAsync(
-                    () -> Tokens.as(Tokens.admin()).post("/admin/view/rebuild"), Executors.newSingleThreadExecutor());
+                    () -> Tokens.as(Tokens.admin()).post("/ops/status-service/view/rebuild"),
+                    Executors.newSingleThreadExecutor());
             await().atMost(Duration.ofSeconds(20)).until(() -> Sql.number("status", WAITING_ON_A_LOCK) >= 1);
 
             Tokens.as(Tokens.admin())
-                    .post("/admin/view/rebuild")
+                    .post("/ops/status-service/view/rebuild")
                     .then()
                     .statusCode(409)
                     .contentType("application/problem+json");

@@ -71,7 +71,8 @@ class RebuildMergesLiveBatchTest {
         CompletableFuture<Response> rebuild;
         try (Connection held = shadowTableHeld()) {
             rebuild = CompletableFuture.supplyAsync(
-                    () -> Tokens.as(Tokens.admin()).post("/admin/view/rebuild"), Executors.newSingleThreadExecutor());
+                    () -> Tokens.as(Tokens.admin()).post("/ops/status-service/view/rebuild"),
+                    Executors.newSingleThreadExecutor());
             await().atMost(Duration.ofSeconds(20)).until(() -> Sql.number("status", WAITING_ON_A_LOCK) >= 1);
             // through the consumers' batch path but not Kafka: only the merge at the swap can bring it in
             List<OrderStatusDocument> applied = VertxContextSupport.subscribeAndAwait(() -> statuses.applyAll(batch));

@@ -59,7 +59,7 @@ class ViewRebuildTest {
         List<String> before = orders.stream().map(ViewRebuildTest::document).toList();
 
         int events = Tokens.as(Tokens.admin())
-                .post("/admin/view/rebuild")
+                .post("/ops/status-service/view/rebuild")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -83,7 +83,10 @@ class ViewRebuildTest {
             }
         });
 
-        Tokens.as(Tokens.admin()).post("/admin/view/rebuild").then().statusCode(200);
+        Tokens.as(Tokens.admin())
+                .post("/ops/status-service/view/rebuild")
+                .then()
+                .statusCode(200);
         rebuilding.set(false);
         reader.get(10, TimeUnit.SECONDS);
         readers.shutdown();
@@ -96,7 +99,7 @@ class ViewRebuildTest {
     @Test
     void aSecondRebuildWhileOneRunsIsRefused() throws Exception {
         brewingOrders();
-        HttpRequest rebuild = HttpRequest.newBuilder(root.resolve("admin/view/rebuild"))
+        HttpRequest rebuild = HttpRequest.newBuilder(root.resolve("ops/status-service/view/rebuild"))
                 .header("Authorization", "Bearer " + Tokens.admin())
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
@@ -152,7 +155,7 @@ class ViewRebuildTest {
         String before = document(kept);
 
         int skipped = Tokens.as(Tokens.admin())
-                .post("/admin/view/rebuild")
+                .post("/ops/status-service/view/rebuild")
                 .then()
                 .statusCode(200)
                 .extract()

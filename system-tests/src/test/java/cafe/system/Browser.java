@@ -11,13 +11,16 @@ import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -120,6 +123,40 @@ final class Browser implements AutoCloseable {
 
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
+    }
+
+    /** Runs a script of the test's in the page, as WebDriver does (not subject to the page's policy). */
+    void run(String script) {
+        ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    /** The window's size: a phone's is 360 px wide. */
+    Browser resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
+    /** Whether the page fits the window's width, with nothing to scroll sideways. */
+    boolean fitsTheWidth() {
+        return (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;");
+    }
+
+    /**
+     * Moves the focus with the Tab key alone until it is on the element {@code css} names, and presses Enter
+     * there; fails when 300 presses never reach it (a board holds many tickets before the one wanted).
+     */
+    void tabToAndPressEnter(String css) {
+        Actions keyboard = new Actions(driver);
+        for (int i = 0; i < 300; i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+            if ((Boolean) ((JavascriptExecutor) driver)
+                    .executeScript("return document.activeElement.matches(arguments[0]);", css)) {
+                keyboard.sendKeys(Keys.ENTER).perform();
+                return;
+            }
+        }
+        throw new AssertionError("The Tab key never reaches " + css);
     }
 
     /** Runs a script of the test's in the page (WebDriver's, so not subject to the page's policy): what it calls back with. */

@@ -3,13 +3,19 @@ package cafe.system;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import cafe.events.EventCodec;
+import cafe.events.OrderPlaced;
+import cafe.events.Topics;
+import cafe.testing.KafkaEvents;
 import cafe.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -117,6 +123,26 @@ final class Cafe {
 
     Response finish(Object ticketId) {
         return asBarista().when().post(system.url("barista-service") + "/tickets/" + ticketId + "/finish");
+    }
+
+    /**
+     * An order of {@code customer} that barista's dead-letter topic holds, as the sink writes it after an
+     * outage since fixed: a replay applies it. Answers its id.
+     */
+    static String deadLetteredAtBarista(String customer) {
+        UUID orderId = UUID.randomUUID();
+        KafkaEvents.send(
+                Topics.deadLetterOf("barista-service"),
+                orderId.toString(),
+                UUID.randomUUID().toString(),
+                "cafe.order.placed",
+                EventCodec.toJson(new OrderPlaced(
+                        orderId, customer, null, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now())));
+        return orderId.toString();
+    }
+
+    Response handOver(Object ticketId) {
+        return asBarista().when().post(system.url("barista-service") + "/tickets/" + ticketId + "/hand-over");
     }
 
     Response view(String orderId) {

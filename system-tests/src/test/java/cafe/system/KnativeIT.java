@@ -5,8 +5,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-import cafe.events.EventCodec;
-import cafe.events.OrderPlaced;
 import cafe.events.Topics;
 import cafe.stack.CafeService;
 import cafe.stack.EventingManifest;
@@ -17,7 +15,6 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,25 +79,18 @@ class KnativeIT {
             await().atMost(Cafe.EVENTUALLY).until(() -> pending(service) >= 1);
         }
         // and one dead-lettered by an outage since fixed, as the sink writes it: replayed, it is applied
-        UUID orderId = UUID.randomUUID();
-        KafkaEvents.send(
-                Topics.deadLetterOf("barista-service"),
-                orderId.toString(),
-                UUID.randomUUID().toString(),
-                "cafe.order.placed",
-                EventCodec.toJson(new OrderPlaced(
-                        orderId, "c-kn-dlq", null, 1, "Espresso", 1, 250, "EUR", UUID.randomUUID(), Instant.now())));
+        String orderId = Cafe.deadLetteredAtBarista("c-kn-dlq");
         await().atMost(Cafe.EVENTUALLY).until(() -> pending("barista-service") >= 2);
 
         Cafe.asAdmin()
-                .post(system.url("barista-service") + "/admin/dead-letters/replay")
+                .post(system.url("barista-service") + "/ops/barista-service/dead-letters/replay")
                 .then()
                 .statusCode(200)
                 .body("applied", greaterThanOrEqualTo(1))
                 .body("parked", greaterThanOrEqualTo(1));
         for (String service : List.of("payment-service", "status-service")) {
             Cafe.asAdmin()
-                    .post(system.url(service) + "/admin/dead-letters/replay")
+                    .post(system.url(service) + "/ops/" + service + "/dead-letters/replay")
                     .then()
                     .statusCode(200)
                     .body("parked", greaterThanOrEqualTo(1));
@@ -162,10 +152,10 @@ class KnativeIT {
         return sources.stream().filter(s -> !s.equals(source)).findFirst().orElseThrow();
     }
 
-    /** What GET /admin/dead-letters says is left to replay in the service's one dead-letter topic. */
+    /** What GET /ops/<service>/dead-letters says is left to replay in the service's one dead-letter topic. */
     private long pending(String service) {
         return Cafe.asAdmin()
-                .get(system.url(service) + "/admin/dead-letters")
+                .get(system.url(service) + "/ops/" + service + "/dead-letters")
                 .then()
                 .statusCode(200)
                 .body("topic", equalTo(Topics.deadLetterOf(service)))

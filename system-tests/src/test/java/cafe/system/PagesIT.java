@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * (and is told so) while it comes, live and with the customer's name, to the board in a second browser,
  * where another barista's start shows unasked, and the barista finishes it and hands it over; another
  * customer cancels and sees the refund; signing out ends the session at Keycloak; markup slipped into
- * a page runs no script. Screenshots of both
- * pages go to target/screenshots (docs/ keeps a copy for the README).
+ * a page runs no script; at 360 px every screen passes axe-core's WCAG 2.1 AA rules and works with the
+ * keyboard alone; an operator sees each service at /ops and replays a dead letter, where a customer sees
+ * nothing. Screenshots of the pages go to target/screenshots (docs/ keeps a copy for the README).
  */
 class PagesIT {
 
@@ -81,6 +83,89 @@ class PagesIT {
             barista.await(page -> !barista.present(ticket));
             customer.await(page -> customer.text(card + " .status").equals("HANDED_OVER"));
         }
+    }
+
+    /**
+     * On a phone's 360 px, every screen, signed out and signed in, with and without an order or a ticket,
+     * has nothing axe-core counts against WCAG 2.1 A and AA and nothing to scroll sideways; a customer orders
+     * and a barista starts the drink with the keyboard alone.
+     */
+    @Test
+    void everyScreenPassesAxeAtPhoneWidthAndWorksWithTheKeyboardAlone() {
+        assumeTrue(Axe.available(), "axe-core needs npm to install it: apt-get install -y npm (.ci/run installs it)");
+        try (Browser customer = new Browser().resize(360, 800);
+                Browser barista = new Browser().resize(360, 800)) {
+            customer.open(system.edgeUrl() + "/");
+            customer.await(page -> customer.select("#menu-item").getOptions().size() > 1);
+            assertAccessible(customer, "the customer's page to a visitor");
+            barista.open(system.edgeUrl() + "/barista");
+            barista.await(page -> barista.find("#sign-in").isDisplayed());
+            assertAccessible(barista, "the barista board, signed out");
+
+            customer.signIn("kim", "customer");
+            customer.await(page -> customer.select("#menu-item").getOptions().size() > 1);
+            customer.tabToAndPressEnter("#place-order");
+            String orderId =
+                    customer.await(page -> customer.find("li[data-order-id]").getAttribute("data-order-id"));
+            String ticket = "li[data-order-id='" + orderId + "']";
+            customer.await(page -> customer.text(ticket + " .status").equals("PLACED"));
+            assertAccessible(customer, "the customer's page with an order");
+
+            barista.signIn("ben", "barista");
+            barista.await(page -> barista.present("#queued " + ticket + " button.start"));
+            assertAccessible(barista, "the barista board with a ticket");
+            barista.tabToAndPressEnter("#queued " + ticket + " button.start");
+            barista.await(page -> barista.present("#brewing " + ticket));
+            customer.await(page -> customer.text(ticket + " .status").equals("BREWING"));
+        }
+    }
+
+    /**
+     * An operator sees each service's health and the payment circuit at /ops, finds barista's dead letter
+     * (an order an outage dead-lettered) and replays it, which queues its ticket; a customer signed in there
+     * gets no operator data. The console passes axe-core too.
+     */
+    @Test
+    void anOperatorSeesEachServiceAndReplaysADeadLetterWhileACustomerSeesNothing() {
+        String orderId = Cafe.deadLetteredAtBarista("c-ops");
+        try (Browser operator = new Browser();
+                Browser customer = new Browser()) {
+            operator.open(system.edgeUrl() + "/ops").signIn("olga", "admin");
+            String barista = "li[data-service='barista-service']";
+            operator.await(page -> operator.present(barista + " .health"));
+            for (String service : List.of("order-service", "payment-service", "barista-service", "status-service")) {
+                String health = "li[data-service='" + service + "'] .health";
+                operator.await(page -> List.of("UP", "DOWN").contains(operator.text(health)));
+            }
+            assertThat(
+                    operator.text("li[data-service='order-service'] .checks"),
+                    containsString("payment-circuit UP · state "));
+            assertThat(operator.text("li[data-service='order-service'] .checks"), containsString("outbox"));
+            // a dead letter waiting is a wellness check down: the operator's attention
+            operator.await(page -> {
+                operator.click("#refresh");
+                return operator.text(barista + " .checks").contains("dead-letters DOWN");
+            });
+            if (Axe.available()) {
+                assertAccessible(operator.resize(360, 800), "the operators' console");
+            }
+            operator.screenshot(SCREENSHOTS.resolve("ops.png"));
+
+            operator.click(barista + " button.replay");
+            operator.await(page -> operator.text("#message").startsWith("barista-service: "));
+            assertThat(operator.text("#message"), containsString("applied"));
+            assertThat("the replayed order is queued", cafe.awaitTicket(orderId).get("status"), equalTo("QUEUED"));
+            operator.await(page -> operator.text(barista + " .dead-letters").startsWith("Dead letters: 0 to replay"));
+
+            customer.open(system.edgeUrl() + "/ops").signIn("cal", "customer");
+            customer.await(page -> customer.text("#message").equals("This console is for operators."));
+            assertThat(customer.present("li[data-service]"), equalTo(false));
+        }
+    }
+
+    private static void assertAccessible(Browser browser, String screen) {
+        assertThat(screen + ": axe-core's WCAG 2.1 AA violations", Axe.violations(browser), equalTo(List.of()));
+        assertThat(screen + " fits 360 px", browser.fitsTheWidth(), equalTo(true));
     }
 
     @Test

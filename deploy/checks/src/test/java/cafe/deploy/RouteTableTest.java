@@ -27,15 +27,25 @@ class RouteTableTest {
 
     private static final List<String> INTERNAL_PATHS = List.of("/payments", "/events", "/admin", "/q");
 
-    /** The API, and the pages order-service serves: the customer's at "/" (that path only), the board, their scripts. */
-    private static final Map<String, String> PUBLIC_ROUTES = new TreeMap<>(Map.of(
-            "/", "order-service",
-            "/barista", "order-service",
-            "/ui", "order-service",
-            "/menu", "order-service",
-            "/orders", "order-service",
-            "/tickets", "barista-service",
-            "/order-status", "status-service"));
+    /**
+     * The API, and the pages order-service serves: the customer's at "/" (that path only), the board, the
+     * operators' console at "/ops" (that path only), their scripts; and each service's operator routes at
+     * /ops/<service> (admin role), payment's through order-service, which relays them: payment itself is
+     * reached by order-service alone.
+     */
+    private static final Map<String, String> PUBLIC_ROUTES = new TreeMap<>(Map.ofEntries(
+            Map.entry("/", "order-service"),
+            Map.entry("/barista", "order-service"),
+            Map.entry("/ui", "order-service"),
+            Map.entry("/ops", "order-service"),
+            Map.entry("/menu", "order-service"),
+            Map.entry("/orders", "order-service"),
+            Map.entry("/ops/order-service", "order-service"),
+            Map.entry("/ops/payment-service", "order-service"),
+            Map.entry("/tickets", "barista-service"),
+            Map.entry("/ops/barista-service", "barista-service"),
+            Map.entry("/order-status", "status-service"),
+            Map.entry("/ops/status-service", "status-service")));
 
     @Test
     void gatewayRouteSendsEachPublicPathToItsServiceAndNothingToPayment() {

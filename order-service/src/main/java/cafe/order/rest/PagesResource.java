@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The café's two screens, public like the menu: the customer's page and the barista board. Qute templates
+ * The café's screens, public like the menu: the customer's page, the barista board and the operators' console
+ * (whose data only an operator's token gets). Qute templates
  * (templates/PagesResource, on the layout templates/page.html) rendered once, and JavaScript modules
  * (META-INF/resources/ui); each page signs in at the configured OIDC provider, whose address and web client
  * it names. Each page is sent with a Content-Security-Policy: only the
@@ -39,10 +40,13 @@ public class PagesResource {
         static native TemplateInstance customer(String issuer, String clientId);
 
         static native TemplateInstance barista(String issuer, String clientId);
+
+        static native TemplateInstance ops(String issuer, String clientId);
     }
 
     private final String customer;
     private final String barista;
+    private final String ops;
     private final String contentSecurityPolicy;
 
     PagesResource(
@@ -50,6 +54,7 @@ public class PagesResource {
             @ConfigProperty(name = "cafe.ui.client-id") String clientId) {
         this.customer = Templates.customer(issuer, clientId).render();
         this.barista = Templates.barista(issuer, clientId).render();
+        this.ops = Templates.ops(issuer, clientId).render();
         this.contentSecurityPolicy = contentSecurityPolicy(URI.create(issuer));
     }
 
@@ -66,6 +71,16 @@ public class PagesResource {
     @APIResponse(responseCode = "200", description = "The page")
     public RestResponse<String> baristaBoard() {
         return withPolicy(barista);
+    }
+
+    @GET
+    @Path("ops")
+    @Operation(
+            summary =
+                    "The operators' console: each service's health, the payment circuit, dead letters and their replay")
+    @APIResponse(responseCode = "200", description = "The page")
+    public RestResponse<String> operatorsConsole() {
+        return withPolicy(ops);
     }
 
     private RestResponse<String> withPolicy(String page) {

@@ -2,8 +2,8 @@
 // with the name to call out, the drink, how long the customer has waited, and the next step's button.
 import { signedInApi } from './auth.js';
 import { problemText } from './api.js';
+import { $, say } from './page.js';
 
-const $ = (selector) => document.querySelector(selector);
 const COLUMNS = { QUEUED: '#queued', BREWING: '#brewing', READY: '#ready' };
 const NEXT = {
   QUEUED: { step: 'start', label: 'Start' },
@@ -12,11 +12,6 @@ const NEXT = {
 };
 const tickets = new Map(); // ticket id → the latest version of it the board has seen
 let api;
-
-function say(text, error = false) {
-  $('#message').textContent = text;
-  $('#message').classList.toggle('error', error);
-}
 
 function waited(ticket) {
   const minutes = Math.floor((Date.now() - Date.parse(ticket.createdAt)) / 60000);

@@ -2,8 +2,8 @@
 import { signIn, signedInApi } from './auth.js';
 import { Api, money, problemText } from './api.js';
 import { prepareReadyNotice, tellReady } from './ready.js';
+import { $, say } from './page.js';
 
-const $ = (selector) => document.querySelector(selector);
 const STEPS = ['PLACED', 'BREWING', 'READY', 'HANDED_OVER'];
 const DONE = ['HANDED_OVER', 'CANCELED']; // the status stream ends there
 const CANCELLABLE = ['PLACED', 'BREWING'];
@@ -11,11 +11,6 @@ const orders = new Map(); // order id → what the page knows of it
 let api; // the signed-in customer's, or a visitor's (no token: the menu only)
 let idempotencyKey = null; // kept while a retry of the same order may follow (503)
 const choiceKey = 'cafe.choice'; // what a visitor chose before signing in at "Order and pay"
-
-function say(text, error = false) {
-  $('#message').textContent = text;
-  $('#message').classList.toggle('error', error);
-}
 
 function render(order) {
   let card = document.querySelector(`li[data-order-id="${order.id}"]`);

@@ -14,9 +14,12 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class OpenApiContractTest {
 
-    /** What platform/messaging adds to every service: the events entry and the dead-letter operations. */
-    static final Set<String> PLATFORM_OPERATIONS =
-            Set.of("POST /events", "GET /admin/dead-letters", "POST /admin/dead-letters/replay");
+    /** What platform/messaging adds to every service: the events entry and the operators' health and dead letters. */
+    static final Set<String> PLATFORM_OPERATIONS = Set.of(
+            "POST /events",
+            "GET /ops/{service}/health",
+            "GET /ops/{service}/dead-letters",
+            "POST /ops/{service}/dead-letters/replay");
 
     /** Every operation of the service's own, as {@code "METHOD /path"}. */
     protected abstract Set<String> operations();
@@ -37,7 +40,7 @@ public abstract class OpenApiContractTest {
     void everyDocumentedOperationExists() {
         // a replay is a real run over the dead-letter topics: routed, not run here (DeadLetterReplayTest runs one)
         Set<String> notRun = new TreeSet<>(routedButNotRun());
-        notRun.add("POST /admin/dead-letters/replay");
+        notRun.add("POST /ops/{service}/dead-letters/replay");
         OpenApiContract.assertEveryOperationIsRouted(notRun);
     }
 

@@ -12,13 +12,18 @@ public final class PublicRoutes {
     private static final List<String> CUSTOMER = List.of("customer");
     private static final List<String> CUSTOMER_OR_ADMIN = List.of("customer", "admin");
     private static final List<String> BARISTA = List.of("barista");
+    private static final List<String> ADMIN = List.of("admin");
 
     private PublicRoutes() {}
 
-    /** order-service's: the pages and the menu are public; customers place, read and cancel their own orders. */
+    /**
+     * order-service's: the pages and the menu are public; customers place, read and cancel their own orders;
+     * operators reach payment's operator routes through it.
+     */
     public static RouteMatrix orders(RouteMatrix matrix, Object read, Object cancel, Object patch) {
         return matrix.open("GET /", request -> request.get("/"))
                 .open("GET /barista", request -> request.get("/barista"))
+                .open("GET /ops", request -> request.get("/ops"))
                 .open("GET /menu", request -> request.get("/menu"))
                 .roles(
                         "POST /orders",
@@ -34,7 +39,16 @@ public final class PublicRoutes {
                         CUSTOMER,
                         request -> request.contentType(ContentType.JSON)
                                 .body("{\"status\":\"OrderCanceled\"}")
-                                .patch("/orders/" + patch));
+                                .patch("/orders/" + patch))
+                .roles("GET /ops/payment-service/health", ADMIN, request -> request.get("/ops/payment-service/health"))
+                .roles(
+                        "GET /ops/payment-service/dead-letters",
+                        ADMIN,
+                        request -> request.get("/ops/payment-service/dead-letters"))
+                .roles(
+                        "POST /ops/payment-service/dead-letters/replay",
+                        ADMIN,
+                        request -> request.post("/ops/payment-service/dead-letters/replay"));
     }
 
     /**
@@ -53,7 +67,10 @@ public final class PublicRoutes {
                 .roles("POST /tickets/{id}/finish", BARISTA, request -> request.post("/tickets/" + finish + "/finish"));
     }
 
-    /** status-service's: customers read and follow their own orders; {@code ready} is READY, so its stream ends. */
+    /**
+     * status-service's: customers read and follow their own orders ({@code ready} is handed over, so its
+     * stream ends); operators rebuild the view.
+     */
     public static RouteMatrix orderStatus(RouteMatrix matrix, Object ready) {
         return matrix.owned(
                         "GET /order-status/{orderId}",
@@ -63,6 +80,10 @@ public final class PublicRoutes {
                         "GET /order-status/{orderId}/stream",
                         CUSTOMER_OR_ADMIN,
                         request -> request.get("/order-status/" + ready + "/stream"))
-                .roles("GET /order-status", CUSTOMER_OR_ADMIN, request -> request.get("/order-status"));
+                .roles("GET /order-status", CUSTOMER_OR_ADMIN, request -> request.get("/order-status"))
+                .roles(
+                        "POST /ops/status-service/view/rebuild",
+                        ADMIN,
+                        request -> request.post("/ops/status-service/view/rebuild"));
     }
 }

@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Who may call what, for every operation a service documents: a service's test declares each route's
@@ -69,16 +70,26 @@ public final class RouteMatrix {
     /**
      * The matrix with the routes platform/messaging gives every service: events over HTTP for Knative
      * Eventing (here a refund of an unknown order, which each service applies or ignores), the
-     * dead-letter operations for operators.
+     * operators' health and dead letters of the service under test.
      */
     public static RouteMatrix withPlatformRoutes() {
+        String ops = "/ops/" + ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
         return new RouteMatrix()
                 .roles("POST /events", List.of(EVENTING), request -> refundOfAnUnknownOrder(request, "/events"))
-                .roles("GET /admin/dead-letters", List.of("admin"), request -> request.get("/admin/dead-letters"))
+                .operations(ops);
+    }
+
+    /** The operators' routes every service has, at {@code ops} ({@code /ops/<service>}): the admin's alone. */
+    public RouteMatrix operations(String ops) {
+        return roles("GET /ops/{service}/health", List.of("admin"), request -> request.get(ops + "/health"))
                 .roles(
-                        "POST /admin/dead-letters/replay",
+                        "GET /ops/{service}/dead-letters",
                         List.of("admin"),
-                        request -> request.post("/admin/dead-letters/replay"));
+                        request -> request.get(ops + "/dead-letters"))
+                .roles(
+                        "POST /ops/{service}/dead-letters/replay",
+                        List.of("admin"),
+                        request -> request.post(ops + "/dead-letters/replay"));
     }
 
     /**

@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Operations on the view itself; not routed from outside the cluster (see deploy/). */
-@Path("/admin/view")
-@Tag(name = "View administration")
+/** Operations on the view itself, for operators (through the edge at /ops/status-service). */
+@Path("/ops/status-service/view")
+@Tag(name = "Operations", description = "For operators: through the edge at /ops/<service>, the admin role only")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Audited
