@@ -15,18 +15,22 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The barista board, live on every replica. A trigger on the ticket table notifies each committed change
- * (V4__board.sql); PostgreSQL LISTEN/NOTIFY hands it to every replica, so a board sees what a barista on
- * another replica did, and what the consumer queued, at once. Changes are sent a batch every {@link
+ * (V4__board.sql) while some replica holds a lease on the board (renewed while one of its boards is open,
+ * left to run out after the last closes), so the queue costs no notification while nobody watches;
+ * PostgreSQL LISTEN/NOTIFY hands each to every replica, so a board sees what a barista on another replica
+ * did, and what the consumer queued, at once. Changes are sent a batch every {@link
  * #FLUSH}, so a busy queue costs a board a few events a second, not one per move. A notification sent while
  * the LISTEN connection is down is lost, so each time it is in place again every board gets the whole board.
  */
@@ -35,17 +39,25 @@ public class TicketBoard {
 
     static final String CHANNEL = "ticket_changes";
     static final Duration FLUSH = Duration.ofMillis(100);
+    static final Duration LEASE = Duration.ofSeconds(90);
+    static final Duration RENEW = Duration.ofSeconds(30);
+    private static final String TAKE_LEASE = "insert into board_watch (replica, until)"
+            + " values ($1, now() + $2::int * interval '1 second')"
+            + " on conflict (replica) do update set until = excluded.until";
     private static final List<TicketStatus> SHOWN =
             List.of(TicketStatus.QUEUED, TicketStatus.BREWING, TicketStatus.READY);
 
     private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
     private final List<TicketResponse> changed = new ArrayList<>();
+    private final String replica = UUID.randomUUID().toString();
     private final Vertx vertx;
+    private final Pool pool;
     private final TicketStatements statements;
     private final ObjectMapper json;
     private final BaristaConfig.Board config;
     private final ListenConnection listen;
     private long flushTimer = -1;
+    private long renewTimer = -1;
 
     TicketBoard(
             Vertx vertx,
@@ -55,6 +67,7 @@ public class TicketBoard {
             ObjectMapper json,
             BaristaConfig config) {
         this.vertx = vertx;
+        this.pool = pool;
         this.statements = statements;
         this.json = json;
         this.config = config.board();
@@ -72,22 +85,41 @@ public class TicketBoard {
 
     void listen(@Observes StartupEvent started) {
         flushTimer = vertx.setPeriodic(FLUSH.toMillis(), timer -> flush());
+        renewTimer = vertx.setPeriodic(RENEW.toMillis(), timer -> renewLease());
         listen.open();
     }
 
     void close(@Observes ShutdownEvent stopping) {
         vertx.cancelTimer(flushTimer);
+        vertx.cancelTimer(renewTimer);
         listen.close();
     }
 
-    /** The whole board now, then its changes, until cancelled. */
+    /**
+     * The whole board now, then its changes, until cancelled. The lease is taken before the board is read,
+     * so every change after that read is notified.
+     */
     public Multi<BoardUpdate> follow() {
         return Multi.createFrom().emitter(emitter -> {
             Follower follower = new Follower(emitter);
             followers.add(follower);
             emitter.onTermination(() -> followers.remove(follower));
-            whole().subscribe().with(follower::start, emitter::fail);
+            takeLease().chain(this::whole).subscribe().with(follower::start, emitter::fail);
         });
+    }
+
+    private Uni<Void> takeLease() {
+        return pool.preparedQuery(TAKE_LEASE)
+                .execute(Tuple.of(replica, (int) LEASE.toSeconds()))
+                .replaceWithVoid();
+    }
+
+    private void renewLease() {
+        if (!followers.isEmpty()) {
+            takeLease()
+                    .subscribe()
+                    .with(renewed -> {}, failure -> Log.warnf("The board's lease was not renewed: %s", failure));
+        }
     }
 
     /** The tickets a board shows: of each state shown, the oldest {@code cafe.barista.board.per-state}. */
