@@ -2,7 +2,7 @@
 // with the name to call out, the drink, how long the customer has waited, and the next step's button.
 import { signedInApi } from './auth.js';
 import { problemText } from './api.js';
-import { $, say } from './page.js';
+import { $, pauseBeforeRetry, say } from './page.js';
 
 const COLUMNS = { QUEUED: '#queued', BREWING: '#brewing', READY: '#ready' };
 const NEXT = {
@@ -91,7 +91,7 @@ async function follow() {
       if (refused) return;
       $('#connection').textContent = 'Connection lost: reconnecting…';
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * 2 ** Math.min(attempt, 4))));
+    await pauseBeforeRetry(attempt);
   }
 }
 

@@ -2,7 +2,7 @@
 import { signIn, signedInApi } from './auth.js';
 import { Api, money, problemText } from './api.js';
 import { prepareReadyNotice, tellReady } from './ready.js';
-import { $, say } from './page.js';
+import { $, pauseBeforeRetry, say } from './page.js';
 
 const STEPS = ['PLACED', 'BREWING', 'READY', 'HANDED_OVER'];
 const DONE = ['HANDED_OVER', 'CANCELED']; // the status stream ends there
@@ -86,7 +86,7 @@ async function follow(id) {
     } catch {
       $('#connection').textContent = 'Connection lost: reconnecting…';
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * 2 ** Math.min(attempt, 4))));
+    await pauseBeforeRetry(attempt);
   }
 }
 

@@ -6,3 +6,7 @@ export function say(text, error = false) {
   $('#message').textContent = text;
   $('#message').classList.toggle('error', error);
 }
+
+/** Waits before the next attempt to reconnect a stream: half a second, doubling, at most five. */
+export const pauseBeforeRetry = (attempt) =>
+  new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * 2 ** Math.min(attempt, 4))));
