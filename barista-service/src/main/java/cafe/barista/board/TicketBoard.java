@@ -6,6 +6,7 @@ import cafe.barista.config.BaristaConfig;
 import cafe.barista.repository.TicketStatements;
 import cafe.messaging.DedicatedConnections;
 import cafe.messaging.live.ListenConnection;
+import cafe.messaging.live.LiveStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -18,6 +19,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,10 +99,16 @@ public class TicketBoard {
     }
 
     /**
-     * The whole board now, then its changes, until cancelled. The lease is taken before the board is read,
-     * so every change after that read is notified.
+     * A board as Server-Sent Events: the whole board now (event {@code board}), then its changes (event
+     * {@code change}), with a keep-alive comment while quiet, until the client goes or the stream's lifetime
+     * ends.
      */
-    public Multi<BoardUpdate> follow() {
+    public Multi<OutboundSseEvent> follow(Sse sse) {
+        return LiveStream.of(updates(), BoardUpdate::name, sse, config.keepAlive(), config.maxLifetime());
+    }
+
+    /** The lease is taken before the board is read, so every change after that read is notified. */
+    private Multi<BoardUpdate> updates() {
         return Multi.createFrom().emitter(emitter -> {
             Follower follower = new Follower(emitter);
             followers.add(follower);

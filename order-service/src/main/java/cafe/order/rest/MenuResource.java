@@ -9,8 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The menu customers order from: public, no token needed. */
@@ -27,8 +25,6 @@ public class MenuResource {
     }
 
     @GET
-    @Operation(summary = "The menu, with prices")
-    @APIResponse(responseCode = "200", description = "Every item one can order")
     public Uni<List<MenuItemResponse>> listMenu() {
         return menu.listMenu()
                 .map(items -> items.stream().map(MenuItemResponse::of).toList());

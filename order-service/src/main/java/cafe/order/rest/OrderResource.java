@@ -31,8 +31,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -61,18 +59,6 @@ public class OrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CUSTOMER)
-    @Operation(summary = "Place an order")
-    @APIResponse(responseCode = "201", description = "Paid and placed; Location names the order")
-    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, or a field out of range")
-    @APIResponse(responseCode = "402", description = "Payment declined: the order is REJECTED")
-    @APIResponse(responseCode = "403", description = "Not a customer, or a customerId that is not the caller's")
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown menu item, or an Idempotency-Key reused for another order")
-    @APIResponse(responseCode = "429", description = "More orders than cafe.order.per-customer allows one customer")
-    @APIResponse(
-            responseCode = "503",
-            description = "Payment slow or failing, or too many orders at once: try again shortly")
     public Uni<Response> placeOrder(
             @Valid @NotNull PlaceOrderRequest request,
             @RestHeader("Idempotency-Key") @Size(min = 1, max = 128) String idempotencyKey,
@@ -86,9 +72,6 @@ public class OrderResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
-    @Operation(summary = "Read an order")
-    @APIResponse(responseCode = "200", description = "The order")
-    @APIResponse(responseCode = "404", description = "No such order of yours")
     public Uni<OrderResponse> getOrder(@RestPath UUID id) {
         return orders.find(id)
                 .invoke(order -> caller.requireAccess(order.customerId, "Order", id))
@@ -98,10 +81,6 @@ public class OrderResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed(Roles.CUSTOMER)
-    @Operation(summary = "Ask to cancel an order")
-    @APIResponse(responseCode = "202", description = "Requested: the order is CANCEL_REQUESTED")
-    @APIResponse(responseCode = "404", description = "No such order of yours")
-    @APIResponse(responseCode = "409", description = "Too late (the coffee is ready), or not settled yet")
     public Uni<Response> cancelOrder(@RestPath UUID id) {
         return orders.requestCancel(id, caller.subject()).map(OrderResource::cancelRequested);
     }
@@ -110,21 +89,12 @@ public class OrderResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CUSTOMER)
-    @Operation(summary = "Ask to cancel an order (the original system's call)")
-    @APIResponse(responseCode = "202", description = "Requested: the order is CANCEL_REQUESTED")
-    @APIResponse(responseCode = "400", description = "Any other change")
-    @APIResponse(responseCode = "404", description = "No such order of yours")
-    @APIResponse(responseCode = "409", description = "Too late (the coffee is ready), or not settled yet")
     public Uni<Response> patchOrder(@RestPath UUID id, @Valid @NotNull OrderPatch patch) {
         return cancelOrder(id);
     }
 
     @GET
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
-    @Operation(summary = "List orders, newest first")
-    @APIResponse(responseCode = "200", description = "A page of orders")
-    @APIResponse(responseCode = "400", description = "Page or size out of range")
-    @APIResponse(responseCode = "403", description = "A customer asked for another customer's orders")
     public Uni<List<OrderResponse>> listOrders(
             @RestQuery @Size(min = 1, max = 64) String customerId,
             @RestQuery @DefaultValue("0") @Min(0) int page,

@@ -9,8 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -59,26 +57,18 @@ public class PagesResource {
     }
 
     @GET
-    @Operation(summary = "The customer's page: the menu, ordering, and each order's progress")
-    @APIResponse(responseCode = "200", description = "The page")
     public RestResponse<String> customerPage() {
         return withPolicy(customer);
     }
 
     @GET
     @Path("barista")
-    @Operation(summary = "The barista board: the queue, live, with start and finish")
-    @APIResponse(responseCode = "200", description = "The page")
     public RestResponse<String> baristaBoard() {
         return withPolicy(barista);
     }
 
     @GET
     @Path("ops")
-    @Operation(
-            summary =
-                    "The operators' console: each service's health, the payment circuit, dead letters and their replay")
-    @APIResponse(responseCode = "200", description = "The page")
     public RestResponse<String> operatorsConsole() {
         return withPolicy(ops);
     }

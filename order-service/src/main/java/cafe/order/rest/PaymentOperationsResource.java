@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -43,18 +41,12 @@ public class PaymentOperationsResource {
 
     @GET
     @Path("/health")
-    @Operation(summary = "payment-service's health: every check and its data")
-    @APIResponse(responseCode = "200", description = "payment-service's checks")
-    @APIResponse(responseCode = "503", description = "payment-service does not answer, or is down")
     public Uni<Response> getPaymentHealth() {
         return relay(PaymentOperationsClient::health);
     }
 
     @GET
     @Path("/dead-letters")
-    @Operation(summary = "payment-service's dead letters: how many are left to replay, and those a replay parked")
-    @APIResponse(responseCode = "200", description = "Pending count, parked count and the latest parked records")
-    @APIResponse(responseCode = "503", description = "payment-service does not answer")
     public Uni<Response> getPaymentDeadLetters() {
         return relay(PaymentOperationsClient::deadLetters);
     }
@@ -62,10 +54,6 @@ public class PaymentOperationsResource {
     @POST
     @Path("/dead-letters/replay")
     @Audited
-    @Operation(summary = "Re-deliver payment-service's dead-lettered events through its handlers")
-    @APIResponse(responseCode = "200", description = "Replayed: counts of records read, re-applied and parked")
-    @APIResponse(responseCode = "409", description = "A replay is running")
-    @APIResponse(responseCode = "503", description = "payment-service does not answer, or could not apply an event now")
     public Uni<Response> replayPaymentDeadLetters() {
         return relay(PaymentOperationsClient::replayDeadLetters);
     }

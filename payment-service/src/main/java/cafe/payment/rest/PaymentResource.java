@@ -22,8 +22,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -45,15 +43,6 @@ public class PaymentResource {
     }
 
     @POST
-    @Operation(summary = "Charge an order")
-    @APIResponse(
-            responseCode = "201",
-            description = "Charged, now or by an earlier request; Location finds it by its order")
-    @APIResponse(responseCode = "400", description = "Malformed JSON, or a field missing or invalid")
-    @APIResponse(responseCode = "402", description = "Declined, now or by an earlier request")
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
-    @APIResponse(responseCode = "429", description = "The processor is at capacity: not charged; try again shortly")
-    @APIResponse(responseCode = "503", description = "The processor failed: not charged; try again shortly")
     public Uni<Response> chargeOrder(@Valid @NotNull ChargeRequest request, @Context UriInfo uri) {
         return payments.charge(request).map(PaymentResponse::of).map(payment -> {
             if (!payment.status().paid()) {
@@ -77,19 +66,11 @@ public class PaymentResource {
 
     @POST
     @Path("/void")
-    @Operation(summary = "Void an order's charge, unless it happened")
-    @APIResponse(responseCode = "200", description = "The order's payment now: VOIDED, or the charge that came first")
     public Uni<PaymentResponse> voidCharge(@Valid @NotNull ChargeRequest request) {
         return payments.voidCharge(request).map(PaymentResponse::of);
     }
 
     @GET
-    @Operation(summary = "Find the payment of an order")
-    @APIResponse(responseCode = "200", description = "The order's payment, or none")
-    @APIResponse(responseCode = "400", description = "orderId missing")
-    @APIResponse(
-            responseCode = "404",
-            description = "orderId is not a UUID (JAX-RS answers 404 to an unconvertible query parameter)")
     public Uni<List<PaymentResponse>> findPaymentByOrder(@RestQuery @NotNull UUID orderId) {
         return payments.findByOrder(orderId)
                 .map(payment -> payment == null ? List.of() : List.of(PaymentResponse.of(payment)));

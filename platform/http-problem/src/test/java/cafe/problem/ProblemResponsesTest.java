@@ -25,7 +25,8 @@ class ProblemResponsesTest {
                 .rootPath("paths.'/problems/drinks'.post.responses")
                 .body("'400'." + PROBLEM, equalTo("#/components/schemas/Problem"))
                 .body("'413'." + PROBLEM, equalTo("#/components/schemas/Problem"))
-                .body("'200'.content.'application/problem+json'", nullValue());
+                .body("'201'.description", notNullValue())
+                .body("'201'.content.'application/problem+json'", nullValue());
     }
 
     @Test

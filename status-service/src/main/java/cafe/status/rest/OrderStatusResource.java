@@ -26,10 +26,6 @@ import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -60,9 +56,6 @@ public class OrderStatusResource {
 
     @GET
     @Path("{orderId}")
-    @Operation(summary = "Read an order's status")
-    @APIResponse(responseCode = "200", description = "The order's status document")
-    @APIResponse(responseCode = "404", description = "The view does not know the order (yet)")
     public Uni<OrderStatusDocument> getOrderStatus(@RestPath UUID orderId) {
         return statuses.find(orderId)
                 .invoke(document -> caller.requireAccess(document.customerId(), "Order status", orderId));
@@ -77,16 +70,6 @@ public class OrderStatusResource {
     @Path("{orderId}/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Follow an order's status live")
-    @APIResponse(
-            responseCode = "200",
-            description = "The stream of status documents",
-            content =
-                    @Content(
-                            mediaType = MediaType.SERVER_SENT_EVENTS,
-                            schema = @Schema(implementation = OrderStatusDocument.class)))
-    @APIResponse(responseCode = "404", description = "orderId is not a UUID, or another customer's order")
-    @APIResponse(responseCode = "429", description = "The caller has cafe.status.streams-per-caller streams open")
     @Blocking
     public Multi<OutboundSseEvent> streamOrderStatus(@RestPath UUID orderId, @Context Sse sse) throws Throwable {
         Predicate<String> access = caller.access();
@@ -109,13 +92,6 @@ public class OrderStatusResource {
     }
 
     @GET
-    @Operation(summary = "List a customer's orders, newest first")
-    @APIResponse(responseCode = "200", description = "A page of status documents")
-    @APIResponse(
-            responseCode = "400",
-            description = "customerId too long (or missing, for an operator), or page or size out of range")
-    @APIResponse(responseCode = "403", description = "A customer asked for another customer's orders")
-    @APIResponse(responseCode = "404", description = "page or size unconvertible (JAX-RS answers 404)")
     public Uni<List<OrderStatusDocument>> listOrderStatuses(
             @RestQuery @Size(min = 1, max = 64) String customerId,
             @RestQuery @DefaultValue("0") @Min(0) int page,

@@ -9,8 +9,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operations on the view itself, for operators (through the edge at /ops/status-service). */
@@ -31,12 +29,6 @@ public class ViewAdminResource {
     @POST
     @Path("rebuild")
     @Blocking
-    @Operation(summary = "Rebuild the view from the topics")
-    @APIResponse(
-            responseCode = "200",
-            description = "Rebuilt: what was replayed, skipped and merged in, and the orders in the view")
-    @APIResponse(responseCode = "409", description = "A rebuild is running already (on this replica or another)")
-    @APIResponse(responseCode = "500", description = "The rebuild failed; the live view stays whole: run it again")
     public ViewRebuilder.Report rebuildView() throws Throwable {
         return rebuilder.rebuild();
     }
