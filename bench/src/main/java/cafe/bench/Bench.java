@@ -6,6 +6,7 @@ import cafe.stack.LocalStack;
 import cafe.stack.Ports;
 import cafe.stack.ServiceProcess;
 import cafe.stack.StackSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,6 +115,7 @@ public final class Bench {
 
         CostMeter meter = CostMeter.of(stack, postgresCounters, kafkaRecords, services);
         Instant stepsStarted = Instant.now();
+        Map<Long, PostgresCounters.StatementTotals> statementsBefore = postgresCounters.byStatement();
         List<Report.Step> steps = new ArrayList<>();
         Map<Integer, Map<String, Retention.Rows>> retained = new LinkedHashMap<>();
         for (int rate : rates) {
@@ -141,6 +143,11 @@ public final class Bench {
             }
         }
         sampler.shutdownNow();
+        String heaviest = HeaviestStatements.table(
+                statementsBefore,
+                postgresCounters.byStatement(),
+                steps.stream().mapToLong(s -> s.propagation().placed()).sum(),
+                15);
         System.out.println("bench: how fast the purges delete rows past the retention ...");
         List<String> written = Retention.sample(uncounted).entrySet().stream()
                 .filter(table -> table.getValue().written() > 0)
@@ -152,6 +159,9 @@ public final class Bench {
                 "  %-26s %,8.0f rows/s (%,d rows in %.1f s)%n", table, rate.perSecond(), rate.rows(), rate.seconds()));
         if (recordings != null) {
             recordings.dumpAndSummarize(stepsStarted, Instant.now());
+            Files.writeString(dir.resolve("jfr/postgres-heaviest.txt"), heaviest);
+            System.out.println(
+                    "bench: PostgreSQL's heaviest statements in " + dir.resolve("jfr/postgres-heaviest.txt"));
         }
 
         Report report = new Report(

@@ -28,6 +28,11 @@ final class PostgresCounters implements AutoCloseable {
             + " where r.rolname in ('"
             + String.join("', '", DATABASES.stream().map(StackSettings::dbLogin).toList()) + "')"
             + " group by d.datname, s.toplevel";
+    private static final String BY_STATEMENT =
+            "select d.datname, s.queryid, s.query, s.calls, s.total_exec_time, s.rows"
+                    + " from pg_stat_statements s"
+                    + " join pg_database d on d.oid = s.dbid"
+                    + " where s.toplevel";
     private static final String COMMITS = "select datname, xact_commit from pg_stat_database where datname is not null";
 
     /** Totals so far: statements sent by the services (top level), those run inside functions, and commits. */
@@ -61,6 +66,41 @@ final class PostgresCounters implements AutoCloseable {
             }
         }
         return new Counts(statements, nested, commits);
+    }
+
+    /** What PostgreSQL has run so far, statement by statement (top level), of every database. */
+    Map<Long, StatementTotals> byStatement() throws SQLException {
+        Map<Long, StatementTotals> totals = new LinkedHashMap<>();
+        try (Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery(BY_STATEMENT)) {
+            while (rows.next()) {
+                totals.merge(
+                        rows.getLong(2),
+                        new StatementTotals(
+                                rows.getString(1),
+                                rows.getString(3),
+                                rows.getLong(4),
+                                rows.getDouble(5),
+                                rows.getLong(6)),
+                        StatementTotals::plus);
+            }
+        }
+        return totals;
+    }
+
+    /** A statement's calls, execution time and rows, summed over its users. */
+    record StatementTotals(String database, String text, long calls, double millis, long rows) {
+
+        StatementTotals plus(StatementTotals other) {
+            return new StatementTotals(database, text, calls + other.calls, millis + other.millis, rows + other.rows);
+        }
+
+        StatementTotals minus(StatementTotals earlier) {
+            return earlier == null
+                    ? this
+                    : new StatementTotals(
+                            database, text, calls - earlier.calls, millis - earlier.millis, rows - earlier.rows);
+        }
     }
 
     /** Only the four services' databases count. */
