@@ -153,7 +153,8 @@ public final class Drills {
         long tickets = awaitTickets(result);
         long views = awaitCount(
                 "status",
-                "select count(*) from status_event where event_type = 'cafe.order.placed' and order_id = any(?::uuid[])",
+                "select count(*) from status_event where event_type = 'cafe.order.placed' and order_id"
+                        + UncountedSql.IN_IDS,
                 result,
                 result.ok());
         double drained = (System.nanoTime() - back) / 1e9;
@@ -182,7 +183,7 @@ public final class Drills {
         awaitReady();
         long ready = awaitCount(
                 "barista",
-                "select count(*) from ticket where status = 'READY' and order_id = any(?::uuid[])",
+                "select count(*) from ticket where status = 'READY' and order_id" + UncountedSql.IN_IDS,
                 result,
                 result.ok());
         waitUntil(() -> pendingOrders() == 0, Duration.ofSeconds(60));
@@ -214,7 +215,7 @@ public final class Drills {
         OpenLoad.Result result = running.get();
         long ready = awaitCount(
                 "orders",
-                "select count(*) from customer_order where status = 'READY' and id = any(?::uuid[])",
+                "select count(*) from customer_order where status = 'READY' and id" + UncountedSql.IN_IDS,
                 result,
                 result.ok());
         waitUntil(() -> pendingOrders() == 0, Duration.ofSeconds(60));
@@ -335,7 +336,7 @@ public final class Drills {
 
     private long awaitTickets(OpenLoad.Result result) throws InterruptedException {
         return awaitCount(
-                "barista", "select count(*) from ticket where order_id = any(?::uuid[])", result, result.ok());
+                "barista", "select count(*) from ticket where order_id" + UncountedSql.IN_IDS, result, result.ok());
     }
 
     private long awaitCount(String database, String sql, OpenLoad.Result result, long expected)
@@ -356,7 +357,8 @@ public final class Drills {
                 : charged.size()
                         - Sql.number(
                                 "orders",
-                                "select count(*) from customer_order where status in ('PLACED','BREWING','READY') and id = any(?::uuid[])",
+                                "select count(*) from customer_order where status in ('PLACED','BREWING','READY') and id"
+                                        + UncountedSql.IN_IDS,
                                 "{" + String.join(",", charged) + "}");
     }
 

@@ -15,7 +15,6 @@ final class PropagationCheck {
 
     private static final Duration TO_VIEW = Duration.ofSeconds(60);
     private static final Duration TO_READY = Duration.ofSeconds(90);
-    private static final String IN_STEP = " = any(?::uuid[])";
     private static final String PLACED = " and event_type = 'cafe.order.placed'";
     private static final String COFFEE_READY = " and event_type = 'cafe.barista.coffee-ready'";
 
@@ -57,7 +56,9 @@ final class PropagationCheck {
 
     private long count(String database, String table, String idColumn, String array, String condition) {
         return sql.number(
-                database, "select count(*) from " + table + " where " + idColumn + IN_STEP + condition, array);
+                database,
+                "select count(*) from " + table + " where " + idColumn + UncountedSql.IN_IDS + condition,
+                array);
     }
 
     /** Polls until the count reaches {@code expected} or the time is up; the last count. */
@@ -76,7 +77,7 @@ final class PropagationCheck {
         Map<String, Long> seen = sql.numbersByKey(
                 "status",
                 "select order_id::text, (extract(epoch from received_at) * 1000)::bigint from status_event"
-                        + " where order_id" + IN_STEP + PLACED,
+                        + " where order_id" + UncountedSql.IN_IDS + PLACED,
                 array);
         List<Long> lags = new ArrayList<>();
         seen.forEach(

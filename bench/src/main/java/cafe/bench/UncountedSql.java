@@ -17,6 +17,14 @@ import java.util.Map;
  */
 final class UncountedSql implements AutoCloseable {
 
+    /**
+     * How a query names a list of ids, passed as one text parameter ({@code {id,id,...}}): the list is parsed
+     * once in a subquery. Written as {@code = any(?::uuid[])}, PostgreSQL parses the whole list again for
+     * every row it scans (the text-to-array cast is not folded), and cannot use an index: 10 s instead of
+     * 10 ms for 2,000 ids against 6,000 tickets.
+     */
+    static final String IN_IDS = " in (select unnest(?::uuid[]))";
+
     private final StackSettings stack;
     private final Map<String, Connection> connections = new HashMap<>();
 
