@@ -90,7 +90,7 @@ public final class Bench {
                 Customers.of(issuer, List.of("idle")),
                 issuer.token("bench-barista", "barista"));
         System.out.printf(
-                "  201 → ticket median %.1f ms, worst %.1f ms; 201 → view PLACED median %.1f ms, worst %.1f ms%n",
+                "  201 → ticket median %.1f ms, worst %.1f ms; 201 → in the view median %.1f ms, worst %.1f ms%n",
                 IdlePropagation.Result.median(idle.toTicketMs()),
                 IdlePropagation.Result.worst(idle.toTicketMs()),
                 IdlePropagation.Result.median(idle.toViewMs()),

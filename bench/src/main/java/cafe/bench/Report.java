@@ -32,7 +32,7 @@ record Report(
         Map<String, PurgeCapacity.Rate> purged,
         boolean quick) {
 
-    /** One order at a time on the idle system: 201 → ticket queued and 201 → view PLACED. */
+    /** One order at a time on the idle system: 201 → ticket queued and 201 → in the view. */
     record Idle(int orders, double ticketMedianMs, double ticketWorstMs, double viewMedianMs, double viewWorstMs) {
 
         static Idle of(IdlePropagation.Result result) {
@@ -172,7 +172,7 @@ record Report(
                         + "order-service pays with its own service token.\n\n")
                 .append(String.format(
                         "Idle system, %d orders one at a time: 201 → barista ticket median %.1f ms (worst %.1f); "
-                                + "201 → status view PLACED median %.1f ms (worst %.1f).%n%n",
+                                + "201 → in the status view median %.1f ms (worst %.1f).%n%n",
                         idle.orders(),
                         idle.ticketMedianMs(),
                         idle.ticketWorstMs(),
