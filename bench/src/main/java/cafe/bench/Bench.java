@@ -115,7 +115,7 @@ public final class Bench {
 
         CostMeter meter = CostMeter.of(stack, postgresCounters, kafkaRecords, services);
         Instant stepsStarted = Instant.now();
-        Map<Long, PostgresCounters.StatementTotals> statementsBefore = postgresCounters.byStatement();
+        Map<Long, PostgresCounters.StatementTotals> statementsBefore = jfr ? postgresCounters.byStatement() : Map.of();
         List<Report.Step> steps = new ArrayList<>();
         Map<Integer, Map<String, Retention.Rows>> retained = new LinkedHashMap<>();
         for (int rate : rates) {
@@ -143,11 +143,13 @@ public final class Bench {
             }
         }
         sampler.shutdownNow();
-        String heaviest = HeaviestStatements.table(
-                statementsBefore,
-                postgresCounters.byStatement(),
-                steps.stream().mapToLong(s -> s.propagation().placed()).sum(),
-                15);
+        String heaviest = jfr
+                ? HeaviestStatements.table(
+                        statementsBefore,
+                        postgresCounters.byStatement(),
+                        steps.stream().mapToLong(s -> s.propagation().placed()).sum(),
+                        15)
+                : "";
         System.out.println("bench: how fast the purges delete rows past the retention ...");
         List<String> written = Retention.sample(uncounted).entrySet().stream()
                 .filter(table -> table.getValue().written() > 0)
