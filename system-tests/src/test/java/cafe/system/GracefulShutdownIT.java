@@ -6,9 +6,11 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 
 import cafe.stack.ServiceProcess;
+import cafe.testing.KafkaEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Zero-downtime redeploys rest on this: on SIGTERM under steady load, readiness turns DOWN first
- * (so Kubernetes takes the pod out of the Service), requests in flight complete, and none fails.
+ * (so Kubernetes takes the pod out of the Service), requests in flight complete, and none fails; and the
+ * service leaves its consumer group in time, so another replica takes its partitions over at once.
  */
 class GracefulShutdownIT {
 
@@ -84,6 +87,31 @@ class GracefulShutdownIT {
             routed.set(false);
             load.shutdownNow();
             system.startService("order-service");
+            system.awaitReady();
+        }
+    }
+
+    @Test
+    void sigtermLeavesTheConsumerGroupWithinTheShutdownTimeout() {
+        // status-service consumes three topics, three consumers each: the most a service closes on SIGTERM
+        String group = "status-service";
+        ServiceProcess statusService = system.process(group);
+        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaEvents.members(group) == 9);
+        try {
+            statusService.sigterm();
+            assertThat(
+                    "status-service exits within quarkus.shutdown.timeout (20 s)",
+                    statusService.awaitExit(Duration.ofSeconds(20)),
+                    equalTo(true));
+            assertThat(
+                    "no member is left holding partitions until its session times out",
+                    KafkaEvents.members(group),
+                    is(0));
+        } finally {
+            if (statusService.alive()) {
+                statusService.kill();
+            }
+            system.startService(group);
             system.awaitReady();
         }
     }

@@ -145,6 +145,22 @@ public final class KafkaEvents {
         }
     }
 
+    /** How many consumers the group has now: a member that never left holds its partitions until its session times out. */
+    public static int members(String group) {
+        Properties props = new Properties();
+        props.putAll(kafka());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            return admin.describeConsumerGroups(List.of(group))
+                    .describedGroups()
+                    .get(group)
+                    .get()
+                    .members()
+                    .size();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot describe consumer group " + group, e);
+        }
+    }
+
     /** The record's header as text, or null. */
     public static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
