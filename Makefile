@@ -76,11 +76,11 @@ format: ## format the Java code as the build checks it (Spotless, palantir-java-
 manifests: $(BUILT) ## regenerate deploy/generated from the services' config (commit the result)
 	@deploy/generate-manifests.sh
 
-bench: $(BUILT) ## open-model load at rising rates on the whole system, with the cost per order; report in target/bench (JFR=1: JFR and hot methods per service)
-	@java -Djava.awt.headless=true -cp "$(BENCH_CP)" cafe.bench.Bench $(if $(JFR),--jfr)
+bench: $(BUILT) ## open-model load at rising rates on the whole system, with the cost per order; report in target/bench (JFR=1: JFR, hot methods and native memory per service)
+	@$(if $(JFR),CAFE_JVM_EXTRA_OPTIONS=-XX:NativeMemoryTracking=summary) java -Djava.awt.headless=true -cp "$(BENCH_CP)" cafe.bench.Bench $(if $(JFR),--jfr)
 
 bench-quick: $(BUILT) ## the bench in two short steps (under 3 minutes; run in CI)
-	@java -Djava.awt.headless=true -cp "$(BENCH_CP)" cafe.bench.Bench --quick $(if $(JFR),--jfr)
+	@$(if $(JFR),CAFE_JVM_EXTRA_OPTIONS=-XX:NativeMemoryTracking=summary) java -Djava.awt.headless=true -cp "$(BENCH_CP)" cafe.bench.Bench --quick $(if $(JFR),--jfr)
 
 drills: $(BUILT) ## fault drills under steady load: payment, barista, Kafka down; order-service killed; redelivery; PostgreSQL restarted; payment stalled
 	@java -cp "$(BENCH_CP)" cafe.bench.Drills

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * `--jfr`: a JFR recording (profile settings) in each service, started through jcmd once the services are ready
- * and dumped after the load steps into one folder, with each service's ten hottest methods during the steps.
+ * and dumped after the load steps into one folder, with each service's ten hottest methods during the steps and
+ * where its memory is then (Native Memory Tracking, which `make bench JFR=1` turns on).
  * Not -XX:StartFlightRecording: it adds jdk.jfr to the JVM's modules, and the AOT cache, trained without it,
  * is then refused, which would change what is measured.
  */
@@ -46,10 +47,18 @@ final class FlightRecordings {
                 Files.writeString(dir.resolve(service.getKey() + "-hot.txt"), hot.table());
                 System.out.println("  " + service.getKey() + ", hottest methods during the load steps:");
                 hot.table().lines().forEach(line -> System.out.println("    " + line));
+                writeNativeMemory(service.getKey(), service.getValue().pid());
             } catch (IOException e) {
                 System.out.println("  " + service.getKey() + ": no recording: " + e.getMessage());
             }
         }
+    }
+
+    /** Where the service's memory is, by Native Memory Tracking (on when `make bench JFR=1` started it). */
+    private void writeNativeMemory(String service, long pid) throws IOException, InterruptedException {
+        String summary = jcmd(pid, "VM.native_memory", "summary");
+        Files.writeString(dir.resolve(service + "-memory.txt"), summary);
+        System.out.println("  " + service + ", native memory committed: " + NativeMemory.of(summary));
     }
 
     /** JFR.dump keeps whole chunks, so the file may start a little before {@code from}; the summary does not. */
@@ -62,7 +71,7 @@ final class FlightRecordings {
         }
     }
 
-    private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+    private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
         String[] line = new String[command.length + 2];
         line[0] = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         line[1] = Long.toString(pid);
@@ -72,5 +81,6 @@ final class FlightRecordings {
         if (jcmd.waitFor() != 0) {
             throw new IOException("jcmd " + String.join(" ", command) + " failed for pid " + pid + ": " + output);
         }
+        return output;
     }
 }
