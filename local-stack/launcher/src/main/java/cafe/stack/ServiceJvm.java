@@ -26,7 +26,7 @@ public final class ServiceJvm {
     public static final List<String> OPTIONS = split(System.getenv().getOrDefault("CAFE_JVM_OPTIONS", readOptions()));
 
     /** Flags added to those for a diagnosis, from {@code CAFE_JVM_EXTRA_OPTIONS}: `make bench JFR=1` tracks native memory. */
-    public static final List<String> EXTRA_OPTIONS = split(System.getenv().getOrDefault("CAFE_JVM_EXTRA_OPTIONS", ""));
+    private static final List<String> EXTRA_OPTIONS = split(System.getenv().getOrDefault("CAFE_JVM_EXTRA_OPTIONS", ""));
 
     private static final Set<String> TOLD_NO_CACHE = ConcurrentHashMap.newKeySet();
 
