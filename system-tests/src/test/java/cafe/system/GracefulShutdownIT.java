@@ -93,10 +93,10 @@ class GracefulShutdownIT {
 
     @Test
     void sigtermLeavesTheConsumerGroupWithinTheShutdownTimeout() {
-        // status-service consumes three topics, one consumer each: the most a service closes on SIGTERM
+        // status-service consumes three topics, three consumers each: the most a service closes on SIGTERM
         String group = "status-service";
         ServiceProcess statusService = system.process(group);
-        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaEvents.members(group) == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaEvents.members(group) == 9);
         try {
             statusService.sigterm();
             assertThat(
