@@ -6,8 +6,10 @@ import cafe.stack.LocalStack;
 import cafe.stack.Ports;
 import cafe.stack.ServiceProcess;
 import cafe.stack.StackSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,8 +79,7 @@ public final class Bench {
         Map<String, Long> readyMillis = StartupBench.awaitReady(services);
         readyMillis.forEach((name, ms) -> System.out.printf("  %-16s ready in %d ms%n", name, ms));
         Path dir = StackSettings.projectRoot().resolve("target/bench");
-        FlightRecordings recordings =
-                jfr ? FlightRecordings.start(dir.resolve("jfr"), services, postgresCounters) : FlightRecordings.off();
+        FlightRecordings recordings = jfr ? FlightRecordings.start(dir.resolve("jfr"), services) : null;
 
         System.out.println("bench: 100 orders one at a time on the idle system ...");
         IdlePropagation.Result idle = IdlePropagation.measure(
@@ -113,7 +114,8 @@ public final class Bench {
         peakRss.clear();
 
         CostMeter meter = CostMeter.of(stack, postgresCounters, kafkaRecords, services);
-        recordings.stepsStarted();
+        Instant stepsStarted = Instant.now();
+        Map<Long, PostgresCounters.StatementTotals> statementsBefore = jfr ? postgresCounters.byStatement() : Map.of();
         List<Report.Step> steps = new ArrayList<>();
         Map<Integer, Map<String, Retention.Rows>> retained = new LinkedHashMap<>();
         for (int rate : rates) {
@@ -141,8 +143,13 @@ public final class Bench {
             }
         }
         sampler.shutdownNow();
-        recordings.stepsEnded(
-                steps.stream().mapToLong(s -> s.propagation().placed()).sum());
+        String heaviest = jfr
+                ? HeaviestStatements.table(
+                        statementsBefore,
+                        postgresCounters.byStatement(),
+                        steps.stream().mapToLong(s -> s.propagation().placed()).sum(),
+                        15)
+                : "";
         System.out.println("bench: how fast the purges delete rows past the retention ...");
         List<String> written = Retention.sample(uncounted).entrySet().stream()
                 .filter(table -> table.getValue().written() > 0)
@@ -152,7 +159,12 @@ public final class Bench {
                 PurgeCapacity.measure(uncounted, written, quick ? 100_000 : 300_000, Duration.ofSeconds(90));
         purged.forEach((table, rate) -> System.out.printf(
                 "  %-26s %,8.0f rows/s (%,d rows in %.1f s)%n", table, rate.perSecond(), rate.rows(), rate.seconds()));
-        recordings.write();
+        if (recordings != null) {
+            recordings.dumpAndSummarize(stepsStarted, Instant.now());
+            Files.writeString(dir.resolve("jfr/postgres-heaviest.txt"), heaviest);
+            System.out.println(
+                    "bench: PostgreSQL's heaviest statements in " + dir.resolve("jfr/postgres-heaviest.txt"));
+        }
 
         Report report = new Report(
                 Report.Machine.current(),

@@ -4,16 +4,14 @@ import cafe.stack.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * `--jfr`: a JFR recording (profile settings) in each service, started through jcmd once the services are ready
- * and dumped after the load steps into one folder, with each service's ten hottest methods during the steps,
- * where its memory is then (Native Memory Tracking, which `make bench JFR=1` turns on), and PostgreSQL's
- * heaviest statements during the steps. Without `--jfr` the bench holds {@link #off()}, which records nothing.
+ * and dumped after the load steps into one folder, with each service's ten hottest methods during the steps and
+ * where its memory is then (Native Memory Tracking, which `make bench JFR=1` turns on).
  * Not -XX:StartFlightRecording: it adds jdk.jfr to the JVM's modules, and the AOT cache, trained without it,
  * is then refused, which would change what is measured.
  */
@@ -23,56 +21,22 @@ final class FlightRecordings {
 
     private final Path dir;
     private final Map<String, ServiceProcess> services;
-    private final PostgresCounters postgres;
-    private Instant stepsStarted;
-    private Instant stepsEnded;
-    private Map<Long, PostgresCounters.StatementTotals> statementsBefore = Map.of();
-    private String heaviestStatements = "";
 
-    private FlightRecordings(Path dir, Map<String, ServiceProcess> services, PostgresCounters postgres) {
+    private FlightRecordings(Path dir, Map<String, ServiceProcess> services) {
         this.dir = dir;
         this.services = services;
-        this.postgres = postgres;
     }
 
-    static FlightRecordings start(Path dir, Map<String, ServiceProcess> services, PostgresCounters postgres)
+    static FlightRecordings start(Path dir, Map<String, ServiceProcess> services)
             throws IOException, InterruptedException {
         for (ServiceProcess service : services.values()) {
             jcmd(service.pid(), "JFR.start", "name=" + RECORDING, "settings=profile");
         }
-        return new FlightRecordings(dir, services, postgres);
-    }
-
-    static FlightRecordings off() {
-        return new FlightRecordings(null, Map.of(), null);
-    }
-
-    void stepsStarted() throws SQLException {
-        stepsStarted = Instant.now();
-        if (postgres != null) {
-            statementsBefore = postgres.byStatement();
-        }
-    }
-
-    /** Read before anything else runs statements (the purge measurement after the steps does). */
-    void stepsEnded(long orders) throws SQLException {
-        stepsEnded = Instant.now();
-        if (postgres != null) {
-            heaviestStatements = HeaviestStatements.table(statementsBefore, postgres.byStatement(), orders, 15);
-        }
+        return new FlightRecordings(dir, services);
     }
 
     /** A service whose recording cannot be had is told and skipped: the bench's figures stand without it. */
-    void write() throws IOException, InterruptedException {
-        if (services.isEmpty()) {
-            return;
-        }
-        dumpAndSummarize(stepsStarted, stepsEnded);
-        Files.writeString(dir.resolve("postgres-heaviest.txt"), heaviestStatements);
-        System.out.println("bench: PostgreSQL's heaviest statements in " + dir.resolve("postgres-heaviest.txt"));
-    }
-
-    private void dumpAndSummarize(Instant from, Instant to) throws InterruptedException {
+    void dumpAndSummarize(Instant from, Instant to) throws InterruptedException {
         System.out.println("bench: JFR recordings and hot methods in " + dir);
         for (var service : services.entrySet()) {
             Path recording = dir.resolve(service.getKey() + ".jfr");

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** The committed megabytes of a JVM's largest areas, from the summary of jcmd VM.native_memory. */
 record NativeMemory(Map<String, Long> committedMb) {
@@ -38,8 +37,12 @@ record NativeMemory(Map<String, Long> committedMb) {
 
     @Override
     public String toString() {
-        return committedMb.entrySet().stream()
-                .map(area -> area.getKey() + " " + area.getValue() + " MB")
-                .collect(Collectors.joining(", "));
+        StringBuilder text = new StringBuilder();
+        committedMb.forEach((area, mb) -> text.append(text.isEmpty() ? "" : ", ")
+                .append(area)
+                .append(' ')
+                .append(mb)
+                .append(" MB"));
+        return text.toString();
     }
 }

@@ -48,16 +48,14 @@ final class RunningSystem {
             shared.edgeUrl = "http://localhost:8080";
         } else if (shared == null) {
             shared = start();
-            // the services first: failsafe halts this JVM 30 s after the tests, and a service that never got its
-            // SIGTERM outlives the build, its consumers holding their groups from the next system started
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                ServiceProcess.closeAll(shared.services.values());
                 if (shared.edge != null) {
                     shared.edge.close();
                 }
                 if (shared.eventing != null) {
                     shared.eventing.close();
                 }
+                ServiceProcess.closeAll(shared.services.values());
                 shared.traces.close();
             }));
         }

@@ -30,18 +30,16 @@ public class WrittenResponses implements OASFilter {
         if (written == null || written.getPaths() == null || api.getPaths() == null) {
             return;
         }
-        written.getPaths().getPathItems().forEach((path, writtenItem) -> {
-            PathItem item = api.getPaths().getPathItem(path);
-            if (item == null) {
-                return;
-            }
-            writtenItem.getOperations().forEach((method, writtenOperation) -> {
-                Operation operation = item.getOperations().get(method);
-                if (operation != null && operation.getResponses() != null) {
-                    restore(operation.getResponses(), writtenOperation.getResponses());
-                }
-            });
-        });
+        written.getPaths()
+                .getPathItems()
+                .forEach((path, writtenItem) -> writtenItem.getOperations().forEach((method, writtenOperation) -> {
+                    PathItem item = api.getPaths().getPathItem(path);
+                    Operation operation =
+                            item == null ? null : item.getOperations().get(method);
+                    if (operation != null && operation.getResponses() != null) {
+                        restore(operation.getResponses(), writtenOperation.getResponses());
+                    }
+                }));
     }
 
     private static void restore(APIResponses responses, APIResponses written) {
