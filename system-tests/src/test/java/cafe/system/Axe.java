@@ -1,5 +1,6 @@
 package cafe.system;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,12 +44,19 @@ final class Axe {
         if (script == null) {
             try {
                 if (!Files.exists(SCRIPT)) {
+                    // not inheritIO: Node turns the standard streams it inherits non-blocking, and this JVM's are
+                    // failsafe's channel to Maven; broken, the fork never gets leave to exit, is halted without
+                    // its shutdown hooks, and the services it started outlive it
+                    Path log = Path.of("target", "npm-ci.log");
                     Process npm = new ProcessBuilder("npm", "ci", "--silent", "--no-audit", "--no-fund")
                             .directory(HOME.toFile())
-                            .inheritIO()
+                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
                             .start();
                     if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                        throw new IllegalStateException("npm ci in " + HOME.toAbsolutePath() + " failed");
+                        throw new IllegalStateException(
+                                "npm ci in " + HOME.toAbsolutePath() + " failed: " + Files.readString(log));
                     }
                 }
                 script = Files.readString(SCRIPT);
